@@ -28,7 +28,21 @@ internal static class LcafCodec
         var nested = depth + 1;
         var ok = (LcafType)type switch
         {
+            LcafType.AfiList => AfiListAddress.TryReadPayload(ref payload, nested, out address),
             LcafType.InstanceId => InstanceIdAddress.TryReadPayload(ref payload, rsvd2, nested, out address),
+            LcafType.AsNumber => AsNumberAddress.TryReadPayload(ref payload, nested, out address),
+            LcafType.ApplicationData => ApplicationDataAddress.TryReadPayload(ref payload, nested, out address),
+            LcafType.GeoCoordinates => GeoCoordinatesAddress.TryReadPayload(ref payload, nested, out address),
+            LcafType.NatTraversal => NatTraversalAddress.TryReadPayload(ref payload, nested, out address),
+            LcafType.NonceLocator => NonceLocatorAddress.TryReadPayload(ref payload, nested, out address),
+            LcafType.MulticastInfo => MulticastInfoAddress.TryReadPayload(ref payload, rsvd2, nested, out address),
+            LcafType.ExplicitLocatorPath => ExplicitLocatorPathAddress.TryReadPayload(ref payload, nested, out address),
+            LcafType.SecurityKey => SecurityKeyAddress.TryReadPayload(ref payload, nested, out address),
+            LcafType.SourceDestKey => SourceDestAddress.TryReadPayload(ref payload, nested, out address),
+            LcafType.ReplicationList => ReplicationListAddress.TryReadPayload(ref payload, nested, out address),
+            LcafType.JsonDataModel => JsonDataModelAddress.TryReadPayload(ref payload, rsvd2, nested, out address),
+            LcafType.KeyValuePair => KeyValueAddress.TryReadPayload(ref payload, nested, out address),
+            LcafType.EncapsulationFormat => EncapsulationFormatAddress.TryReadPayload(ref payload, nested, out address),
             _ => UnknownLcafAddress.TryReadPayload(ref payload, type, rsvd1AndFlags, rsvd2, out address),
         };
 

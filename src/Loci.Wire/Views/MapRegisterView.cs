@@ -1,0 +1,125 @@
+namespace Loci.Wire;
+
+/// <summary>
+/// Zero-copy, allocation-free view of a Map-Register (RFC 9301 §5.6; layout in <see cref="MapRegister"/>).
+/// Authenticate the datagram with <see cref="AuthenticationKey.Verify"/> before trusting any field.
+/// </summary>
+public readonly ref struct MapRegisterView
+{
+    private MapRegisterView(uint header, ulong nonce, byte keyId, AuthAlgorithm algorithm, ReadOnlySpan<byte> authData, EidRecordList records, ReadOnlySpan<byte> trailer)
+    {
+        Header = header;
+        Nonce = nonce;
+        KeyId = keyId;
+        Algorithm = algorithm;
+        AuthenticationData = authData;
+        Records = records;
+        Trailer = trailer;
+    }
+
+    public uint Header { get; }
+
+    public ulong Nonce { get; }
+
+    public byte KeyId { get; }
+
+    public AuthAlgorithm Algorithm { get; }
+
+    public ReadOnlySpan<byte> AuthenticationData { get; }
+
+    public bool ProxyReply => (Header & MapRegister.ProxyReplyFlag) != 0;
+
+    public bool SecurityCapable => (Header & MapRegister.SecurityCapableFlag) != 0;
+
+    public bool EidNotify => (Header & MapRegister.EidNotifyFlag) != 0;
+
+    public bool UseTtl => (Header & MapRegister.UseTtlFlag) != 0;
+
+    public bool Merge => (Header & MapRegister.MergeFlag) != 0;
+
+    public bool WantMapNotify => (Header & MapRegister.WantMapNotifyFlag) != 0;
+
+    public bool HasXtrId => !Trailer.IsEmpty;
+
+    /// <summary>The 24-byte xTR-ID + site-ID trailer when the I bit is set.</summary>
+    public ReadOnlySpan<byte> Trailer { get; }
+
+    public UInt128 XtrId => HasXtrId ? System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(Trailer) : 0;
+
+    public ulong SiteId => HasXtrId ? System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(Trailer[16..]) : 0;
+
+    public EidRecordList Records { get; }
+
+    public static bool TryParse(ReadOnlySpan<byte> datagram, out MapRegisterView view, out WireError error)
+    {
+        view = default;
+        var reader = new SpanReader(datagram);
+        var ok = TryRead(ref reader, out view);
+        if (ok && !reader.IsAtEnd)
+        {
+            ok = reader.Fail(WireErrorCode.TrailingBytes, "bytes after the end of the message");
+        }
+
+        error = reader.Error;
+        return ok;
+    }
+
+    private static bool TryRead(scoped ref SpanReader reader, out MapRegisterView view)
+    {
+        view = default;
+        if (!reader.TryReadUInt32(out var header, "header")
+            || !reader.TryReadUInt64(out var nonce, "nonce")
+            || !reader.TryReadUInt8(out var keyId, "key ID")
+            || !reader.TryReadUInt8(out var algorithm, "algorithm ID")
+            || !reader.TryReadUInt16(out var authLength, "authentication data length"))
+        {
+            return false;
+        }
+
+        if (header >> 28 != (uint)MessageType.MapRegister)
+        {
+            return reader.FailAt(WireErrorCode.UnknownMessageType, 0, "not a Map-Register");
+        }
+
+        if (authLength > reader.Remaining)
+        {
+            return reader.FailAt(WireErrorCode.BadLength, reader.Offset - 2, "authentication data length runs past the message");
+        }
+
+        reader.TryReadBytes(authLength, out var authData, "authentication data");
+        var hasXtrId = (header & MapRegister.XtrIdPresentFlag) != 0;
+        var recordsReader = reader;
+        if (hasXtrId)
+        {
+            if (reader.Remaining < 24)
+            {
+                return reader.Fail(WireErrorCode.Truncated, "xTR-ID and site-ID");
+            }
+
+            reader.TrySlice(reader.Remaining - 24, out recordsReader, "records");
+        }
+
+        if (!EidRecordList.TryRead(ref recordsReader, (int)(header & AuthenticatedMessage.RecordCountMask), out var records))
+        {
+            return reader.Fail(recordsReader.Error);
+        }
+
+        ReadOnlySpan<byte> trailer = default;
+        if (hasXtrId)
+        {
+            if (!recordsReader.IsAtEnd)
+            {
+                return reader.FailAt(WireErrorCode.BadLength, recordsReader.Offset, "records end before the xTR-ID trailer");
+            }
+
+            reader.TryReadBytes(24, out trailer, "xTR-ID and site-ID");
+        }
+        else
+        {
+            reader = recordsReader;
+        }
+
+        view = new MapRegisterView(header, nonce, keyId, (AuthAlgorithm)algorithm, authData, records, trailer);
+        return true;
+    }
+}

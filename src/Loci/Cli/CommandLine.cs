@@ -1,0 +1,56 @@
+using System.Reflection;
+
+namespace Loci.Cli;
+
+/// <summary>
+/// The `loci` command table. Each subcommand is a static entry point taking its own arguments and
+/// the output writers, so tests run commands in-process exactly as the executable does.
+/// </summary>
+internal static class CommandLine
+{
+    public delegate int Command(string[] args, TextWriter stdout, TextWriter stderr);
+
+    private static readonly (string Name, string Summary, Command Run)[] Commands =
+    [
+        ("decode", "decode LISP messages from hex, a raw file or a pcap/pcapng capture", Decode.DecodeCommand.Run),
+        ("bench", "benchmarks: `loci bench lpm`, `loci bench lpm-shape`", BenchCommand.Run),
+    ];
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            PrintUsage(stdout);
+            return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Ok;
+        }
+
+        if (args[0] is "--version" or "version")
+        {
+            stdout.WriteLine($"loci {typeof(CommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0"}");
+            return ExitCodes.Ok;
+        }
+
+        foreach (var (name, _, run) in Commands)
+        {
+            if (args[0] == name)
+            {
+                return run(args[1..], stdout, stderr);
+            }
+        }
+
+        stderr.WriteLine($"loci: unknown command '{args[0]}'. Run 'loci --help' for the list.");
+        return ExitCodes.Usage;
+    }
+
+    private static void PrintUsage(TextWriter stdout)
+    {
+        stdout.WriteLine("loci: a LISP (RFC 9300/9301) control plane and mapping system.");
+        stdout.WriteLine();
+        stdout.WriteLine("usage: loci <command> [options]   (loci <command> --help for details)");
+        stdout.WriteLine();
+        foreach (var (name, summary, _) in Commands)
+        {
+            stdout.WriteLine($"  {name,-10} {summary}");
+        }
+    }
+}

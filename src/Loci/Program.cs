@@ -1,0 +1,3 @@
+using Loci.Cli;
+
+return CommandLine.Run(args, Console.Out, Console.Error);
