@@ -9,25 +9,33 @@ namespace Loci.Wire;
 /// Map-Notify, Map-Notify-Ack and Info messages (RFC 9301 §5.6; PROTOCOL.md §4).
 /// The HMAC covers the whole datagram with the Authentication Data field taken as zeros; the
 /// field is fed to the hash as zeros instead of being copied and cleared, so nothing is copied or
-/// allocated per message. The keyed hash objects are created once and reused under a lock.
+/// allocated per message. Keyed state is prepared once per key (<see cref="HmacEngine"/>); the
+/// key is safe to use from several threads.
 /// </summary>
 public sealed class AuthenticationKey : IDisposable
 {
-    private readonly IncrementalHash _hmac;
-    private readonly Lock _gate = new();
+    private readonly HmacEngine _hmac;
 
     public AuthenticationKey(byte keyId, AuthAlgorithm algorithm, ReadOnlySpan<byte> secret)
+        : this(keyId, algorithm, secret, allowNative: true)
     {
-        var name = algorithm switch
+    }
+
+    /// <summary>With <paramref name="allowNative"/> false, uses the BCL HMAC only (tests compare both engines).</summary>
+    internal AuthenticationKey(byte keyId, AuthAlgorithm algorithm, ReadOnlySpan<byte> secret, bool allowNative)
+    {
+        if (algorithm is not (AuthAlgorithm.HmacSha1_96 or AuthAlgorithm.HmacSha256_128))
         {
-            AuthAlgorithm.HmacSha1_96 => HashAlgorithmName.SHA1,
-            AuthAlgorithm.HmacSha256_128 => HashAlgorithmName.SHA256,
-            _ => throw new ArgumentOutOfRangeException(nameof(algorithm), $"Algorithm {algorithm} is not supported for signing (RFC 9301 §5.6 defines 1 and 2)."),
-        };
+            throw new ArgumentOutOfRangeException(nameof(algorithm), $"Algorithm {algorithm} is not supported for signing (RFC 9301 §5.6 defines 1 and 2).");
+        }
+
         KeyId = keyId;
         Algorithm = algorithm;
-        _hmac = IncrementalHash.CreateHMAC(name, secret);
+        _hmac = HmacEngine.Create(algorithm, secret, allowNative);
     }
+
+    /// <summary>Which HMAC implementation this key uses ("libcrypto" or "bcl"), for diagnostics.</summary>
+    public string Engine => _hmac is LibCryptoHmac ? "libcrypto" : "bcl";
 
     /// <summary>A key from a configured password: the password's UTF-8 bytes, no terminator (PROTOCOL.md §4.2).</summary>
     public static AuthenticationKey FromPassword(string password, AuthAlgorithm algorithm = AuthAlgorithm.HmacSha256_128, byte keyId = 0)
@@ -57,18 +65,12 @@ public sealed class AuthenticationKey : IDisposable
             throw new ArgumentOutOfRangeException(nameof(fieldLength), "The authentication field lies outside the message.");
         }
 
-        ReadOnlySpan<byte> zeros = stackalloc byte[64];
-        lock (_gate)
+        if (digest.Length < DigestLength)
         {
-            _hmac.AppendData(message[..fieldOffset]);
-            for (var left = fieldLength; left > 0; left -= zeros.Length)
-            {
-                _hmac.AppendData(zeros[..Math.Min(left, zeros.Length)]);
-            }
-
-            _hmac.AppendData(message[(fieldOffset + fieldLength)..]);
-            _hmac.GetHashAndReset(digest[..DigestLength]);
+            throw new ArgumentException($"The digest needs {DigestLength} bytes.", nameof(digest));
         }
+
+        _hmac.Compute(message, fieldOffset, fieldLength, digest);
     }
 
     /// <summary>

@@ -168,32 +168,22 @@ public abstract record AuthenticatedMessage : LispMessage
         }
 
         reader.TryReadBytes(authLength, out var authData, "authentication data");
-        var hasXtrId = xtrIdFlag != 0 && (header & xtrIdFlag) != 0;
-        var recordsReader = reader;
-        if (hasXtrId)
+        if (!RecordList.TryReadEidRecords(ref reader, (int)(header & RecordCountMask), out var records))
         {
-            // Pitfall 3: the records must end exactly 24 bytes before the end of the datagram.
-            if (reader.Remaining < 24)
-            {
-                return reader.Fail(WireErrorCode.Truncated, "xTR-ID and site-ID");
-            }
-
-            reader.TrySlice(reader.Remaining - 24, out recordsReader, "records");
-        }
-
-        if (!RecordList.TryReadEidRecords(ref recordsReader, (int)(header & RecordCountMask), out var records))
-        {
-            return reader.Fail(recordsReader.Error);
+            return false;
         }
 
         UInt128? xtrId = null;
         ulong? siteId = null;
         EquatableArray<byte> extra = default;
-        if (hasXtrId)
+        if (xtrIdFlag != 0 && (header & xtrIdFlag) != 0)
         {
-            if (!recordsReader.IsAtEnd)
+            // Pitfall 3: the records must end exactly 24 bytes before the end of the datagram.
+            if (reader.Remaining != 24)
             {
-                return reader.FailAt(WireErrorCode.BadLength, recordsReader.Offset, "records end before the xTR-ID trailer");
+                return reader.Fail(
+                    reader.Remaining < 24 ? WireErrorCode.Truncated : WireErrorCode.BadLength,
+                    reader.Remaining == 0 ? "I bit set but no xTR-ID and site-ID follow the records" : "records do not end 24 bytes (xTR-ID and site-ID) before the end");
             }
 
             reader.TryReadUInt128(out var id, "xTR-ID");
@@ -201,14 +191,10 @@ public abstract record AuthenticatedMessage : LispMessage
             xtrId = id;
             siteId = site;
         }
-        else
+        else if (tolerateExtra && !reader.IsAtEnd)
         {
-            reader = recordsReader;
-            if (tolerateExtra && !reader.IsAtEnd)
-            {
-                reader.TryReadBytes(reader.Remaining, out var rest, "extra bytes");
-                extra = rest.ToArray();
-            }
+            reader.TryReadBytes(reader.Remaining, out var rest, "extra bytes");
+            extra = rest.ToArray();
         }
 
         parsed = new Parsed(header, nonce, keyId, (AuthAlgorithm)algorithm, authData.ToArray(), records, xtrId, siteId, extra);

@@ -87,36 +87,23 @@ public readonly ref struct MapRegisterView
         }
 
         reader.TryReadBytes(authLength, out var authData, "authentication data");
-        var hasXtrId = (header & MapRegister.XtrIdPresentFlag) != 0;
-        var recordsReader = reader;
-        if (hasXtrId)
+        if (!EidRecordList.TryRead(ref reader, (int)(header & AuthenticatedMessage.RecordCountMask), out var records))
         {
-            if (reader.Remaining < 24)
-            {
-                return reader.Fail(WireErrorCode.Truncated, "xTR-ID and site-ID");
-            }
-
-            reader.TrySlice(reader.Remaining - 24, out recordsReader, "records");
-        }
-
-        if (!EidRecordList.TryRead(ref recordsReader, (int)(header & AuthenticatedMessage.RecordCountMask), out var records))
-        {
-            return reader.Fail(recordsReader.Error);
+            return false;
         }
 
         ReadOnlySpan<byte> trailer = default;
-        if (hasXtrId)
+        if ((header & MapRegister.XtrIdPresentFlag) != 0)
         {
-            if (!recordsReader.IsAtEnd)
+            // Pitfall 3: the records must end exactly 24 bytes before the end of the datagram.
+            if (reader.Remaining != 24)
             {
-                return reader.FailAt(WireErrorCode.BadLength, recordsReader.Offset, "records end before the xTR-ID trailer");
+                return reader.Fail(
+                    reader.Remaining < 24 ? WireErrorCode.Truncated : WireErrorCode.BadLength,
+                    reader.Remaining == 0 ? "I bit set but no xTR-ID and site-ID follow the records" : "records do not end 24 bytes (xTR-ID and site-ID) before the end");
             }
 
             reader.TryReadBytes(24, out trailer, "xTR-ID and site-ID");
-        }
-        else
-        {
-            reader = recordsReader;
         }
 
         view = new MapRegisterView(header, nonce, keyId, (AuthAlgorithm)algorithm, authData, records, trailer);

@@ -148,6 +148,18 @@ public class MapRegisterTests
         Assert.Equal(WireErrorCode.BadLength, MessageCoding.DecodeError(bytes).Code);
     }
 
+    [Fact]
+    public void Parse_IBitWithoutTrailer_TruncatedAtEndOfRecords()
+    {
+        var bytes = Sha1Vector[..64]; // the records end at 64; the xTR-ID and site-ID are missing
+        var error = MessageCoding.DecodeError(bytes);
+        Assert.Equal(WireErrorCode.Truncated, error.Code);
+        Assert.Equal(64, error.Offset);
+        Assert.Contains("xTR-ID", error.Reason, StringComparison.Ordinal);
+        Assert.False(MapRegisterView.TryParse(bytes, out _, out var viewError));
+        Assert.Equal(error, viewError);
+    }
+
     [Theory]
     [InlineData(MapRegister.EidNotifyFlag)]
     [InlineData(MapRegister.UseTtlFlag)]
