@@ -3,9 +3,19 @@ namespace Loci.Cli;
 /// <summary>`loci bench SUITE`: whole-program benchmarks (BenchmarkDotNet micro-benchmarks live in bench/).</summary>
 internal static class BenchCommand
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => args.FirstOrDefault() switch
     {
-        stderr.WriteLine("usage: loci bench <suite> [options]; suites: (none yet)");
+        "lpm" => Bench.LpmBench.Run(args[1..], stdout, stderr),
+        "lpm-shape" => Bench.LpmBench.RunShape(args[1..], stdout, stderr),
+        _ => Usage(stderr),
+    };
+
+    private static int Usage(TextWriter stderr)
+    {
+        stderr.WriteLine("usage: loci bench lpm [--json] [--cache DIR] [--lookups N] [--seed N]");
+        stderr.WriteLine("         map-table build time, bytes per prefix and lookup latency on the real routing dataset");
+        stderr.WriteLine("       loci bench lpm-shape [--out DIR] [--cache DIR]");
+        stderr.WriteLine("         seed 002 Fig. 5: map-table shape for 200-2,000 sites (CSV + SVG)");
         return ExitCodes.Usage;
     }
 }

@@ -13,7 +13,7 @@ internal static class CommandLine
     private static readonly (string Name, string Summary, Command Run)[] Commands =
     [
         ("decode", "decode LISP messages from hex, a raw file or a pcap/pcapng capture", Decode.DecodeCommand.Run),
-        ("bench", "benchmarks: `loci bench lpm`, `loci bench lpm-shape`", BenchCommand.Run),
+        ("bench", "whole-program benchmarks: lpm, lpm-shape", BenchCommand.Run),
     ];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)

@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text;
+using Loci.Prefixes;
+using Loci.Prefixes.Datasets;
+
+namespace Loci.Bench;
+
+/// <summary>
+/// <c>loci bench lpm-shape</c>: the seed 002 Fig. 5 experiment. The IPv4 table is fragmented
+/// (/16s into /24s, as the seed did with the DANTE table); for s = 200 .. 2,000 sites in steps of
+/// 100, each site gets 1-100 prefixes drawn at random from it; the map-table's average depth,
+/// maximum depth, node count and prefix count are recorded, for Loci's multibit trie and for
+/// the binary radix (Patricia) tree the seed used, and written as CSV and an SVG chart.
+/// </summary>
+internal static partial class LpmBench
+{
+    private static readonly string[] ShapeColumns =
+    [
+        "sites", "prefixes", "trie_nodes", "trie_leaves", "trie_avg_depth", "trie_max_depth", "trie_bytes",
+        "radix_nodes", "radix_avg_depth", "radix_max_depth",
+    ];
+
+    /// <summary>Entry point for <c>loci bench lpm-shape ARGS</c> writing to the console.</summary>
+    public static int RunShape(string[] args) => RunShape(args, Console.Out, Console.Error);
+
+    /// <summary>Entry point for <c>loci bench lpm-shape ARGS</c>.</summary>
+    public static int RunShape(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var options = LpmBenchOptions.Parse(args, stderr, shape: true);
+        if (options is null)
+        {
+            return 2;
+        }
+
+        if (options.Help || options.OutputDirectory is null)
+        {
+            (options.Help ? stdout : stderr).WriteLine("usage: loci bench lpm-shape --out DIR [--cache DIR] [--seed N] [--runs N]");
+            (options.Help ? stdout : stderr).WriteLine("  Seed 002 Fig. 5: map-table shape for 200..2000 sites of 1-100 prefixes; writes DIR/lpm-shape.csv and DIR/lpm-shape.svg.");
+            return options.Help ? 0 : 2;
+        }
+
+        AsnDataset dataset;
+        try
+        {
+            dataset = LoadDataset(options.CacheDirectory, stderr);
+        }
+        catch (DatasetUnavailableException ex)
+        {
+            stderr.WriteLine($"loci bench lpm-shape: {ex.Message}");
+            return 3;
+        }
+
+        var pool = FragmentedIpv4Pool(dataset);
+        stderr.WriteLine($"pool: {pool.Length:N0} IPv4 prefixes after fragmenting /16s into /24s");
+
+        var rows = new List<double[]>();
+        for (var sites = 200; sites <= 2000; sites += 100)
+        {
+            var sums = new double[ShapeColumns.Length];
+            for (var run = 0; run < options.Runs; run++)
+            {
+                // A fixed seed per (seed, sites, run): HashCode is randomised per process, so not that.
+                var row = ShapeStep(pool, sites, new Random((options.Seed * 1_000_003) + (sites * 101) + run));
+                for (var c = 0; c < sums.Length; c++)
+                {
+                    sums[c] += row[c];
+                }
+            }
+
+            var mean = sums.Select(s => s / options.Runs).ToArray();
+            rows.Add(mean);
+            stderr.WriteLine($"  {sites,5} sites: {mean[1],8:N0} prefixes, trie depth {mean[4]:F2}/{mean[5]:F1}, radix depth {mean[8]:F2}/{mean[9]:F1}");
+        }
+
+        Directory.CreateDirectory(options.OutputDirectory);
+        var csvPath = Path.Combine(options.OutputDirectory, "lpm-shape.csv");
+        var svgPath = Path.Combine(options.OutputDirectory, "lpm-shape.svg");
+        File.WriteAllText(csvPath, ShapeCsv(rows));
+        File.WriteAllText(svgPath, LpmShapeChart.Render(rows.Select(r => r[0]).ToArray(),
+            [
+                ("Average depth", [("trie (8-bit strides)", rows.Select(r => r[4]).ToArray()), ("binary radix tree", rows.Select(r => r[8]).ToArray())]),
+                ("Maximum depth", [("trie (8-bit strides)", rows.Select(r => r[5]).ToArray()), ("binary radix tree", rows.Select(r => r[9]).ToArray())]),
+                ("Nodes and prefixes", [("prefixes", rows.Select(r => r[1]).ToArray()), ("trie nodes + leaves", rows.Select(r => r[2] + r[3]).ToArray()), ("radix nodes", rows.Select(r => r[7]).ToArray())]),
+            ],
+            $"Map-table shape vs LISP sites (seed 002 Fig. 5; {pool.Length:N0}-prefix IPv4 pool, mean of {options.Runs} runs)"));
+        stdout.WriteLine($"wrote {csvPath}");
+        stdout.WriteLine($"wrote {svgPath}");
+        return 0;
+    }
+
+    /// <summary>Distinct IPv4 prefixes with every /16 replaced by its 256 /24s.</summary>
+    internal static EidPrefix[] FragmentedIpv4Pool(AsnDataset dataset)
+    {
+        var pool = new HashSet<EidPrefix>();
+        foreach (var (prefix, _) in dataset.Prefixes)
+        {
+            if (prefix.Family != EidFamily.IPv4)
+            {
+                continue;
+            }
+
+            if (prefix.Length != 16)
+            {
+                pool.Add(prefix);
+                continue;
+            }
+
+            for (uint i = 0; i < 256; i++)
+            {
+                pool.Add(new EidPrefix(EidFamily.IPv4, prefix.Address | (i << 8), 24));
+            }
+        }
+
+        return [.. pool.Order()];
+    }
+
+    /// <summary>One measurement: <paramref name="sites"/> sites of 1-100 random prefixes each (drawn without replacement).</summary>
+    internal static double[] ShapeStep(EidPrefix[] pool, int sites, Random random)
+    {
+        var order = (EidPrefix[])pool.Clone();
+        var taken = 0;
+        var table = new EidTable<int>();
+        var radix = new LpmRadixTree();
+        table.Update(w =>
+        {
+            for (var site = 0; site < sites && taken < order.Length; site++)
+            {
+                var count = random.Next(1, 101);
+                for (var k = 0; k < count && taken < order.Length; k++)
+                {
+                    // Partial Fisher-Yates: a uniform draw without replacement.
+                    var j = random.Next(taken, order.Length);
+                    (order[taken], order[j]) = (order[j], order[taken]);
+                    var prefix = order[taken++];
+                    w.Set(prefix, site);
+                    radix.Insert((uint)prefix.Address, prefix.Length);
+                }
+            }
+        });
+
+        var shape = table.Current.GetShape();
+        var (radixNodes, radixAverage, radixMax) = radix.Shape();
+        return [sites, shape.Prefixes, shape.Nodes, shape.Leaves, shape.AverageDepth, shape.MaxDepth, shape.Bytes, radixNodes, radixAverage, radixMax];
+    }
+
+    private static string ShapeCsv(List<double[]> rows)
+    {
+        var csv = new StringBuilder();
+        csv.AppendLine(string.Join(',', ShapeColumns));
+        foreach (var row in rows)
+        {
+            csv.AppendLine(string.Join(',', row.Select(v => Math.Round(v, 4).ToString(CultureInfo.InvariantCulture))));
+        }
+
+        return csv.ToString();
+    }
+}

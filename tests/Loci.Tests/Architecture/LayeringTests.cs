@@ -1,0 +1,47 @@
+using System.Xml.Linq;
+
+namespace Loci.Tests.Architecture;
+
+/// <summary>
+/// The layers of DESIGN.md §2: dependencies only point down. The two base libraries depend on the
+/// BCL alone (no project and no package references); the executable sits on top.
+/// </summary>
+public class LayeringTests
+{
+    private static readonly Dictionary<string, string[]> Allowed = new()
+    {
+        ["Loci.Wire"] = [],
+        ["Loci.Prefixes"] = [],
+        ["Loci"] = ["Loci.Wire", "Loci.Prefixes"],
+    };
+
+    [Theory]
+    [InlineData("Loci.Wire")]
+    [InlineData("Loci.Prefixes")]
+    [InlineData("Loci")]
+    public void ProjectReferences_OnlyPointDown(string project)
+    {
+        var csproj = XDocument.Load(Path.Combine(RepositoryRoot(), "src", project, project + ".csproj"));
+        var references = csproj.Descendants("ProjectReference")
+            .Select(r => Path.GetFileNameWithoutExtension((string)r.Attribute("Include")!.Value.Replace('\\', '/')))
+            .ToArray();
+        Assert.All(references, r => Assert.Contains(r, Allowed[project]));
+        if (Allowed[project].Length == 0)
+        {
+            Assert.Empty(csproj.Descendants("PackageReference"));
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Loci.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Loci.slnx not found above " + AppContext.BaseDirectory);
+    }
+}
