@@ -1,0 +1,17 @@
+namespace Loci.ControlPlane;
+
+/// <summary>
+/// A LISP role without I/O (DESIGN.md §2): it reacts to one datagram at a time and to the passage
+/// of time, reads the clock from the <see cref="TimeProvider"/> it was built with, and sends through
+/// an <see cref="IDatagramSender"/>. Hosts call <see cref="Receive"/> and <see cref="OnTimer"/> from
+/// one thread per role (run to completion), so a role needs no locks for its own state; what it
+/// publishes for readers (tables, counters) is safe to read from other threads.
+/// </summary>
+public interface IRole
+{
+    /// <summary>Handles one datagram. Never throws on bad input: malformed datagrams are counted and dropped.</summary>
+    void Receive(in InboundDatagram datagram);
+
+    /// <summary>Runs due timers (retransmissions, expiry). Hosts call it periodically; roles check the clock.</summary>
+    void OnTimer();
+}
