@@ -3,9 +3,11 @@ namespace Loci.ControlPlane;
 /// <summary>
 /// A LISP role without I/O (DESIGN.md §2): it reacts to one datagram at a time and to the passage
 /// of time, reads the clock from the <see cref="TimeProvider"/> it was built with, and sends through
-/// an <see cref="IDatagramSender"/>. Hosts call <see cref="Receive"/> and <see cref="OnTimer"/> from
-/// one thread per role (run to completion), so a role needs no locks for its own state; what it
-/// publishes for readers (tables, counters) is safe to read from other threads.
+/// an <see cref="IDatagramSender"/>. By default hosts call <see cref="Receive"/> and
+/// <see cref="OnTimer"/> from one thread per role (run to completion), so a role needs no locks for
+/// its own state; what it publishes for readers (tables, counters) is safe to read from other
+/// threads. A role built for it (the Map-Server) may instead be run with registration messages and
+/// OnTimer on one writer thread and all other messages on a reader thread (Loci.Transport.RoleRunner).
 /// </summary>
 public interface IRole
 {

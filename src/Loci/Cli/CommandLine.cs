@@ -12,8 +12,12 @@ internal static class CommandLine
 
     private static readonly (string Name, string Summary, Command Run)[] Commands =
     [
+        ("demo", "start a whole LISP network on loopback, register, resolve, print (--keep-running)", Demo.DemoCommand.Run),
+        ("run", "run a node: map-server, DDT node, map-resolver from a JSON config", Node.RunCommand.Run),
         ("decode", "decode LISP messages from hex, a raw file or a pcap/pcapng capture", Decode.DecodeCommand.Run),
         ("bench", "whole-program benchmarks: lpm, lpm-shape", BenchCommand.Run),
+        ("lig", "send an ECM Map-Request to a map-resolver and print the mapping (EID --mr ADDRESS)", Diagnostics.LigCommand.Run),
+        ("rig", "walk the DDT referrals for an EID and print each hop (EID --ddt ADDRESS)", Diagnostics.RigCommand.Run),
     ];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)

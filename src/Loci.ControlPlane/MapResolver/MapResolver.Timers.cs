@@ -1,0 +1,109 @@
+using System.Net;
+using Loci.Prefixes;
+using Loci.Wire;
+
+namespace Loci.ControlPlane.MapResolvers;
+
+/// <summary>Sending, retransmission, giving up and negative answers (RFC 8111 §7.3.1, §7.3.2).</summary>
+public sealed partial class MapResolver
+{
+    /// <summary>How often expired referral-cache entries are swept (lookups also drop them lazily).</summary>
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Retransmits DDT Map-Requests that met silence: again to the same locator until
+    /// <see cref="MapResolverOptions.AttemptsPerLocator"/> sends, then to the next locator of the
+    /// referral set; when the set is exhausted the ITR gets a negative Map-Reply (RFC 8111 §7.3.1).
+    /// </summary>
+    public void OnTimer()
+    {
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            List<PendingRequest>? due = null;
+            foreach (var pending in _pending.Values)
+            {
+                if (pending.Deadline <= now)
+                {
+                    (due ??= []).Add(pending);
+                }
+            }
+
+            foreach (var pending in due ?? [])
+            {
+                if (pending.Attempts < Options.AttemptsPerLocator)
+                {
+                    SendCurrent(pending, now);
+                    continue;
+                }
+
+                Counters.Increment(MapResolverCounter.LocatorTimeouts);
+                pending.LocatorIndex++;
+                pending.Attempts = 0;
+                SendCurrent(pending, now);
+            }
+
+            if (now >= _nextSweep)
+            {
+                _nextSweep = now + SweepInterval;
+                var expired = _cache.Current.Entries.Where(e => e.Value.Expires <= now).Select(e => e.Key).ToList();
+                foreach (var prefix in expired)
+                {
+                    _cache.Remove(prefix);
+                    Counters.Increment(MapResolverCounter.CacheEntriesExpired);
+                }
+            }
+        }
+    }
+
+    /// <summary>Sends the DDT Map-Request to the current locator, or gives up when the referral set is exhausted.</summary>
+    private void SendCurrent(PendingRequest pending, DateTimeOffset now)
+    {
+        if (pending.Current is not { } target)
+        {
+            Counters.Increment(MapResolverCounter.GaveUpNoAnswer);
+            GiveUp(pending, now);
+            return;
+        }
+
+        if (pending.Attempts == 0 && !pending.MarkVisited(target.Address))
+        {
+            // The same node asked twice at the same level: the referrals go round in a circle.
+            Counters.Increment(MapResolverCounter.LoopsDetected);
+            GiveUp(pending, now);
+            return;
+        }
+
+        _sender.Send(target, pending.DdtPayload);
+        Counters.Increment(pending.Attempts == 0 ? MapResolverCounter.DdtRequestsSent : MapResolverCounter.Retransmissions);
+        pending.Attempts++;
+        pending.LastSentTo = target;
+        pending.Deadline = now + Options.RetransmitTimeout;
+    }
+
+    /// <summary>Resolution failed (no answer, a loop, too many referrals): a short-lived negative answer for the requested EID.</summary>
+    private void GiveUp(PendingRequest pending, DateTimeOffset now) =>
+        Conclude(pending, pending.Eid, Options.FailureTtlMinutes, ReferralCacheKind.ResolutionFailure, null, now);
+
+    /// <summary>Ends a walk with a negative Map-Reply to the ITR and, for a non-zero TTL, a negative-cache entry that answers later requests locally.</summary>
+    private void Conclude(PendingRequest pending, EidPrefix prefix, uint ttlMinutes, ReferralCacheKind kind, IPAddress? source, DateTimeOffset now)
+    {
+        _pending.Remove(pending.Nonce);
+        SendNegative(pending.Itr, pending.Nonce, prefix, ttlMinutes);
+        if (ttlMinutes > 0)
+        {
+            Cache(new ReferralCacheEntry(prefix, kind, [], source, now, now.AddMinutes(ttlMinutes)));
+        }
+    }
+
+    /// <summary>A negative Map-Reply (RFC 9301 §5.4: no locators, ACT set) carrying the ITR's nonce.</summary>
+    private void SendNegative(IPEndPoint itr, ulong nonce, EidPrefix prefix, uint ttlMinutes)
+    {
+        var (address, mask) = EidConversions.ToWire(prefix);
+        var record = new EidRecord(address, mask, ttlMinutes, [], Options.NegativeAction, authoritative: false);
+        var reply = new MapReply(nonce, new[] { record });
+        var length = reply.WriteTo(_buffer);
+        _sender.Send(itr, _buffer.AsSpan(0, length));
+        Counters.Increment(MapResolverCounter.NegativeRepliesSent);
+    }
+}

@@ -1,0 +1,36 @@
+namespace Loci.ControlPlane.MapResolvers;
+
+/// <summary>What a <see cref="MapResolver"/> counts.</summary>
+public enum MapResolverCounter
+{
+    DatagramsReceived,
+    Malformed,
+    Unsupported,
+    RequestsReceived,
+    NativeRequestsReceived,
+    DuplicateRequests,
+    PendingLimitDrops,
+    ForwardedToMapServer,
+    DdtRequestsSent,
+    Retransmissions,
+    LocatorTimeouts,
+    ReferralCacheHits,
+    RootWalks,
+    NegativeCacheHits,
+    MapReferralsReceived,
+    UnmatchedReferrals,
+    UnexpectedReferralSource,
+    InvalidReferrals,
+    NodeReferrals,
+    MsReferrals,
+    MsAcks,
+    MsNotRegistered,
+    DelegationHoles,
+    NotAuthoritative,
+    LoopsDetected,
+    MaxReferralsExceeded,
+    GaveUpNoAnswer,
+    NegativeRepliesSent,
+    ReferralCacheFull,
+    CacheEntriesExpired,
+}

@@ -1,0 +1,6 @@
+using System.Net;
+
+namespace Loci.Transport;
+
+/// <summary>A copy of a received datagram waiting in a queue; <see cref="Buffer"/> is rented from the shared array pool.</summary>
+internal readonly record struct QueuedDatagram(byte[] Buffer, int Length, IPEndPoint Source, IPEndPoint Local);

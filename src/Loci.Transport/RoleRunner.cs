@@ -1,0 +1,158 @@
+using Loci.ControlPlane;
+
+namespace Loci.Transport;
+
+/// <summary>
+/// Runs one <see cref="IRole"/> behind one or more <see cref="UdpEndpointHost"/>s. Each socket's
+/// receive thread classifies a datagram by its LISP type nibble (<see cref="Classify"/>) and copies
+/// it into a bounded queue; dedicated threads drain the queues into the role.
+/// <para>
+/// THREADING CONTRACT. With <see cref="RoleRunnerOptions.SplitRegistration"/> true (the default)
+/// there are two queues and two threads: the registration thread calls <c>role.Receive</c> for
+/// Map-Register, Map-Notify-Ack and Info, and <c>role.OnTimer()</c> every
+/// <see cref="RoleRunnerOptions.TimerInterval"/> (expiry and retransmission change state, so they
+/// belong with the writer); the resolution thread calls <c>role.Receive</c> for everything else.
+/// So a role sees Receive from two threads at once (never two calls of one class at once): the
+/// registration thread is its only writer and the resolution thread only reads (the Map-Server
+/// publishes registrations through a lock-free snapshot table). This keeps seed 002's
+/// property that a registration flood cannot starve resolution. Roles that are single-threaded
+/// (DDT node, Map-Resolver) run with SplitRegistration false: one queue, one thread for Receive and
+/// OnTimer, as <see cref="IRole"/> describes.
+/// </para>
+/// Stop is graceful: stop reading the sockets, let the threads drain what is queued, join them.
+/// The sockets stay open during the drain so replies still go out; the caller owns and disposes them.
+/// </summary>
+public sealed class RoleRunner : IDisposable
+{
+    private readonly IRole _role;
+    private readonly UdpEndpointHost[] _endpoints;
+    private readonly RoleRunnerOptions _options;
+    private readonly RoleQueue _resolution;
+    private readonly RoleQueue? _registration;
+    private int _state; // 0 created, 1 running, 2 stopped
+
+    public RoleRunner(IRole role, IEnumerable<UdpEndpointHost> endpoints, RoleRunnerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(role);
+        ArgumentNullException.ThrowIfNull(endpoints);
+        _role = role;
+        _endpoints = [.. endpoints];
+        if (_endpoints.Length == 0)
+        {
+            throw new ArgumentException("A role needs at least one endpoint.", nameof(endpoints));
+        }
+
+        _options = options ?? new RoleRunnerOptions();
+        if (_options.TimerInterval <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "TimerInterval must be positive.");
+        }
+
+        if (_options.SplitRegistration)
+        {
+            _registration = new RoleQueue("registration", _options.RegistrationQueueCapacity, role, _options, runsTimer: true);
+            _resolution = new RoleQueue("resolution", _options.ResolutionQueueCapacity, role, _options, runsTimer: false);
+        }
+        else
+        {
+            _resolution = new RoleQueue("all", _options.ResolutionQueueCapacity, role, _options, runsTimer: true);
+        }
+    }
+
+    public IRole Role => _role;
+
+    public IReadOnlyList<UdpEndpointHost> Endpoints => _endpoints;
+
+    public RoleRunnerOptions Options => _options;
+
+    /// <summary>Datagrams queued on the registration path (0 when not split).</summary>
+    public long RegistrationEnqueued => _registration?.Enqueued ?? 0;
+
+    /// <summary>Registration datagrams dropped because the registration queue was full.</summary>
+    public long RegistrationDropped => _registration?.Dropped ?? 0;
+
+    public long RegistrationProcessed => _registration?.Processed ?? 0;
+
+    /// <summary>Datagrams queued on the resolution path (all datagrams when not split).</summary>
+    public long ResolutionEnqueued => _resolution.Enqueued;
+
+    public long ResolutionDropped => _resolution.Dropped;
+
+    public long ResolutionProcessed => _resolution.Processed;
+
+    /// <summary>Exceptions the role threw from Receive or OnTimer (each one skipped, not fatal).</summary>
+    public long RoleErrors => _resolution.RoleErrors + (_registration?.RoleErrors ?? 0);
+
+    /// <summary>Registration class: Map-Register (3), Map-Notify-Ack (5), Info (7); anything else resolves.</summary>
+    public static DatagramClass Classify(ReadOnlySpan<byte> payload) =>
+        payload.IsEmpty ? DatagramClass.Resolution : (payload[0] >> 4) switch
+        {
+            3 or 5 or 7 => DatagramClass.Registration,
+            _ => DatagramClass.Resolution,
+        };
+
+    /// <summary>Starts the worker threads, then the receive loops.</summary>
+    public void Start()
+    {
+        if (Interlocked.CompareExchange(ref _state, 1, 0) != 0)
+        {
+            throw new InvalidOperationException("A RoleRunner starts once.");
+        }
+
+        _registration?.Start();
+        _resolution.Start();
+        foreach (var endpoint in _endpoints)
+        {
+            endpoint.Start(Dispatch);
+        }
+    }
+
+    /// <summary>Runs until <paramref name="cancellationToken"/> fires, then stops gracefully.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        Start();
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The normal way out.
+        }
+
+        await Task.Run(Stop, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>Stops receiving, drains the queues (up to <see cref="RoleRunnerOptions.DrainTimeout"/>) and joins the threads. True when fully drained.</summary>
+    public bool Stop()
+    {
+        if (Interlocked.Exchange(ref _state, 2) != 1)
+        {
+            return true;
+        }
+
+        foreach (var endpoint in _endpoints)
+        {
+            endpoint.StopReceiving();
+        }
+
+        _registration?.Complete();
+        _resolution.Complete();
+        var drained = _registration?.Join(_options.DrainTimeout) ?? true;
+        return _resolution.Join(_options.DrainTimeout) && drained;
+    }
+
+    public void Dispose() => Stop();
+
+    private void Dispatch(in InboundDatagram datagram)
+    {
+        if (_registration is not null && Classify(datagram.Payload) == DatagramClass.Registration)
+        {
+            _registration.Enqueue(datagram);
+        }
+        else
+        {
+            _resolution.Enqueue(datagram);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+namespace Loci.Transport;
+
+/// <summary>How a <see cref="RoleRunner"/> queues and schedules work for its role.</summary>
+public sealed record RoleRunnerOptions
+{
+    /// <summary>
+    /// True (default): registration datagrams go to their own queue and thread, so a Map-Register
+    /// flood cannot starve Map-Requests (seed 002) and the role's Receive is called from two threads.
+    /// False: one queue and one thread for everything, for roles whose state is single-threaded
+    /// (DDT node, Map-Resolver).
+    /// </summary>
+    public bool SplitRegistration { get; init; } = true;
+
+    /// <summary>Capacity of the registration queue (datagrams); arrivals beyond it are dropped and counted.</summary>
+    public int RegistrationQueueCapacity { get; init; } = 8192;
+
+    /// <summary>Capacity of the resolution queue (the only queue when <see cref="SplitRegistration"/> is false).</summary>
+    public int ResolutionQueueCapacity { get; init; } = 8192;
+
+    /// <summary>Period of <c>role.OnTimer()</c>, called on the resolution thread.</summary>
+    public TimeSpan TimerInterval { get; init; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>How long a graceful stop waits for the queues to drain before it gives up on them.</summary>
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Names the threads and the "role" metric tag.</summary>
+    public string Name { get; init; } = "role";
+
+    /// <summary>Called (on the worker thread) when the role throws; the worker carries on with the next datagram.</summary>
+    public Action<Exception>? OnRoleError { get; init; }
+}

@@ -1,0 +1,203 @@
+using System.Net;
+using System.Net.Sockets;
+using Loci.ControlPlane;
+
+namespace Loci.Transport;
+
+/// <summary>
+/// One bound UDP socket (IPv4, or IPv6 with IPV6_V6ONLY so each family has its own socket) with one
+/// dedicated receive thread that runs to completion (DESIGN.md §4): read into the socket's one
+/// reused buffer, call the handler inline, read again. No task per datagram, no per-datagram
+/// allocation once the source address is cached. Sends are <see cref="Socket.SendTo(ReadOnlySpan{byte}, SocketFlags, EndPoint)"/>
+/// from any thread (the kernel serialises datagram sends).
+/// </summary>
+public sealed class UdpEndpointHost : IDatagramSender, IDisposable
+{
+    /// <summary>The LISP control port (RFC 9301 §5.1).</summary>
+    public const int DefaultPort = 4342;
+
+    /// <summary>How often a blocked receive wakes to notice a stop request.</summary>
+    private const int ReceivePollMilliseconds = 200;
+
+    private readonly Socket _socket;
+    private readonly UdpEndpointOptions _options;
+    private readonly KeyValuePair<string, object?> _endpointTag;
+    private Thread? _thread;
+    private DatagramHandler? _handler;
+    private volatile bool _stopping;
+    private long _received;
+    private long _sent;
+    private long _sendErrors;
+    private long _handlerErrors;
+    private int _disposed;
+
+    private UdpEndpointHost(Socket socket, UdpEndpointOptions options)
+    {
+        _socket = socket;
+        _options = options;
+        LocalEndpoint = (IPEndPoint)socket.LocalEndPoint!;
+        _endpointTag = new("endpoint", LocalEndpoint.ToString());
+    }
+
+    /// <summary>The bound address and port (the real port when 0 was asked for).</summary>
+    public IPEndPoint LocalEndpoint { get; }
+
+    public AddressFamily AddressFamily => LocalEndpoint.AddressFamily;
+
+    public long Received => Interlocked.Read(ref _received);
+
+    public long Sent => Interlocked.Read(ref _sent);
+
+    public long SendErrors => Interlocked.Read(ref _sendErrors);
+
+    /// <summary>Exceptions thrown by the handler; the loop goes on after each.</summary>
+    public long HandlerErrors => Interlocked.Read(ref _handlerErrors);
+
+    /// <summary>
+    /// Binds <paramref name="endpoint"/>. Throws <see cref="EndpointBindException"/> naming the address
+    /// and port when the port is taken or the address is not on this host.
+    /// </summary>
+    public static UdpEndpointHost Bind(IPEndPoint endpoint, UdpEndpointOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        options ??= new UdpEndpointOptions();
+        var socket = new Socket(endpoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            if (endpoint.AddressFamily == AddressFamily.InterNetworkV6)
+            {
+                socket.DualMode = false; // IPV6_V6ONLY: IPv4 traffic belongs to the IPv4 socket.
+            }
+
+            // Exclusive bind: a second node on the same address and port must fail, not share.
+            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, false);
+            if (options.ReceiveBufferSize is { } receiveBuffer)
+            {
+                socket.ReceiveBufferSize = receiveBuffer;
+            }
+
+            if (options.SendBufferSize is { } sendBuffer)
+            {
+                socket.SendBufferSize = sendBuffer;
+            }
+
+            socket.ReceiveTimeout = ReceivePollMilliseconds;
+            socket.Bind(endpoint);
+            return new UdpEndpointHost(socket, options);
+        }
+        catch (SocketException e)
+        {
+            socket.Dispose();
+            throw new EndpointBindException(endpoint, e);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Starts the receive thread; <paramref name="handler"/> runs on it for every datagram.</summary>
+    public void Start(DatagramHandler handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        if (_thread is not null)
+        {
+            throw new InvalidOperationException($"The receive loop of {LocalEndpoint} is already running.");
+        }
+
+        _handler = handler;
+        _thread = new Thread(ReceiveLoop)
+        {
+            IsBackground = true,
+            Name = $"loci udp {LocalEndpoint}",
+        };
+        _thread.Start();
+    }
+
+    /// <summary>Stops reading and waits for the receive thread; the socket stays open for sends (drain).</summary>
+    public void StopReceiving()
+    {
+        _stopping = true;
+        var thread = _thread;
+        if (thread is not null && thread != Thread.CurrentThread)
+        {
+            thread.Join(TimeSpan.FromSeconds(5));
+        }
+    }
+
+    /// <summary>Sends one datagram; a refused send is counted (<see cref="SendErrors"/>), never thrown to the role.</summary>
+    public void Send(IPEndPoint destination, ReadOnlySpan<byte> payload)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        try
+        {
+            _socket.SendTo(payload, SocketFlags.None, destination);
+            Interlocked.Increment(ref _sent);
+            TransportMetrics.Sent.Add(1, _endpointTag);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException or ArgumentException)
+        {
+            Interlocked.Increment(ref _sendErrors);
+            TransportMetrics.SendErrors.Add(1, _endpointTag);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        StopReceiving();
+        _socket.Dispose();
+    }
+
+    private void ReceiveLoop()
+    {
+        // One buffer per socket for its whole life: the handler runs to completion before the next read.
+        var buffer = GC.AllocateUninitializedArray<byte>(_options.MaxDatagramSize, pinned: true);
+        var received = new SocketAddress(AddressFamily);
+        SocketAddress? cachedAddress = null;
+        IPEndPoint? cachedSource = null;
+        var handler = _handler!;
+        while (!_stopping)
+        {
+            int length;
+            try
+            {
+                length = _socket.ReceiveFrom(buffer, SocketFlags.None, received);
+            }
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock or SocketError.ConnectionReset or SocketError.MessageSize or SocketError.Interrupted)
+            {
+                continue; // poll tick, ICMP error reported on the socket, or an oversized datagram
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            // Senders repeat: most datagrams come from the address of the one before.
+            if (cachedAddress is null || !received.Equals(cachedAddress))
+            {
+                cachedSource = (IPEndPoint)LocalEndpoint.Create(received);
+                cachedAddress = cachedSource.Serialize();
+            }
+
+            Interlocked.Increment(ref _received);
+            TransportMetrics.Received.Add(1, _endpointTag);
+            try
+            {
+                handler(new InboundDatagram(buffer.AsSpan(0, length), cachedSource!, LocalEndpoint));
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A handler bug must not kill the socket's only reader.
+                Interlocked.Increment(ref _handlerErrors);
+                TransportMetrics.RoleErrors.Add(1, _endpointTag);
+            }
+        }
+    }
+}

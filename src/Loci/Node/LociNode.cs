@@ -1,0 +1,139 @@
+using System.Net;
+using Loci.Config;
+using Loci.ControlPlane;
+using Loci.ControlPlane.Ddt;
+using Loci.Transport;
+using Resolver = Loci.ControlPlane.MapResolvers.MapResolver;
+using Server = Loci.ControlPlane.MapServers.MapServer;
+
+namespace Loci.Node;
+
+/// <summary>
+/// One `loci` node: the configured roles (Map-Server, DDT node, Map-Resolver; seed 002 runs them in
+/// one process), each on its own UDP endpoints behind its own <see cref="RoleRunner"/>. The
+/// Map-Server runs registration and resolution on separate threads so a flood of one cannot starve
+/// the other (issue 4, seed 002); the DDT node and Map-Resolver run on one thread each.
+/// </summary>
+internal sealed class LociNode : IDisposable
+{
+    private readonly List<RoleRunner> _runners = [];
+    private readonly List<UdpEndpointHost> _hosts = [];
+
+    private LociNode()
+    {
+    }
+
+    public Server? MapServer { get; private set; }
+
+    public DdtNode? DdtNode { get; private set; }
+
+    public Resolver? MapResolver { get; private set; }
+
+    public IReadOnlyList<RoleRunner> Runners => _runners;
+
+    /// <summary>Binds every endpoint and starts every role. On a bind failure nothing is left bound and the <see cref="EndpointBindException"/> propagates.</summary>
+    public static LociNode Start(NodeConfig config, TimeProvider time)
+    {
+        var node = new LociNode();
+        try
+        {
+            if (config.MapServer is { } ms)
+            {
+                var hosts = node.BindAll(ConfigToOptions.Endpoints(config, ms.Bind));
+                node.MapServer = new Server(ConfigToOptions.MapServer(ms), node.Senders(hosts), time, hosts[0].LocalEndpoint);
+                node.Run(node.MapServer, hosts, split: true, "map-server");
+            }
+
+            if (config.Ddt is { } ddt)
+            {
+                var hosts = node.BindAll(ConfigToOptions.Endpoints(config, ddt.Bind));
+                node.DdtNode = new DdtNode(ConfigToOptions.Ddt(ddt), node.Senders(hosts));
+                node.Run(node.DdtNode, hosts, split: false, "ddt-node");
+            }
+
+            if (config.MapResolver is { } mr)
+            {
+                var hosts = node.BindAll(ConfigToOptions.Endpoints(config, mr.Bind));
+                node.MapResolver = new Resolver(ConfigToOptions.MapResolver(mr), node.Senders(hosts), time);
+                node.Run(node.MapResolver, hosts, split: false, "map-resolver");
+            }
+
+            foreach (var runner in node._runners)
+            {
+                runner.Start();
+            }
+
+            return node;
+        }
+        catch
+        {
+            node.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The endpoints each role listens on, for start-up messages.</summary>
+    public IEnumerable<(string Role, IPEndPoint Endpoint)> Listening =>
+        _runners.SelectMany(r => r.Endpoints.Select(e => (r.Options.Name, e.LocalEndpoint)));
+
+    private List<UdpEndpointHost> BindAll(IReadOnlyList<IPEndPoint> endpoints)
+    {
+        var hosts = new List<UdpEndpointHost>();
+        foreach (var endpoint in endpoints)
+        {
+            var host = UdpEndpointHost.Bind(endpoint);
+            _hosts.Add(host);
+            hosts.Add(host);
+        }
+
+        return hosts;
+    }
+
+    /// <summary>
+    /// The sender for a role: its listening sockets plus, for an address family it does not listen
+    /// on, a send-only socket on an ephemeral port. Why: a Map-Server bound to 127.0.0.20 must still
+    /// answer an ITR whose only ITR-RLOC is ::1 (RFC 9301 §5.2: the replier uses an ITR-RLOC it can
+    /// reach); the ITR matches the reply by nonce, not by source port.
+    /// </summary>
+    private EndpointGroup Senders(List<UdpEndpointHost> hosts)
+    {
+        var senders = new List<UdpEndpointHost>(hosts);
+        foreach (var any in new[] { IPAddress.Any, IPAddress.IPv6Any })
+        {
+            if (hosts.Any(h => h.AddressFamily == any.AddressFamily))
+            {
+                continue;
+            }
+
+            try
+            {
+                var egress = UdpEndpointHost.Bind(new IPEndPoint(any, 0));
+                _hosts.Add(egress);
+                senders.Add(egress);
+            }
+            catch (EndpointBindException)
+            {
+                // No such family on this host (e.g. IPv6 disabled): replies to it cannot be sent anyway.
+            }
+        }
+
+        return new EndpointGroup(senders);
+    }
+
+    private void Run(IRole role, List<UdpEndpointHost> hosts, bool split, string name) =>
+        _runners.Add(new RoleRunner(role, hosts, new RoleRunnerOptions { SplitRegistration = split, Name = name }));
+
+    public void Dispose()
+    {
+        foreach (var runner in _runners)
+        {
+            runner.Stop();
+            runner.Dispose();
+        }
+
+        foreach (var host in _hosts)
+        {
+            host.Dispose();
+        }
+    }
+}
