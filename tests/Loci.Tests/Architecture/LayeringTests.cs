@@ -13,6 +13,7 @@ public class LayeringTests
         ["Loci.Wire"] = [],
         ["Loci.Prefixes"] = [],
         ["Loci.ControlPlane"] = ["Loci.Wire", "Loci.Prefixes"],
+        ["Loci.Transport"] = ["Loci.ControlPlane", "Loci.Wire"],
         ["Loci"] = ["Loci.Wire", "Loci.Prefixes", "Loci.ControlPlane", "Loci.Transport"],
     };
 
@@ -20,6 +21,7 @@ public class LayeringTests
     [InlineData("Loci.Wire")]
     [InlineData("Loci.Prefixes")]
     [InlineData("Loci.ControlPlane")]
+    [InlineData("Loci.Transport")]
     [InlineData("Loci")]
     public void ProjectReferences_OnlyPointDown(string project)
     {
@@ -28,7 +30,7 @@ public class LayeringTests
             .Select(r => Path.GetFileNameWithoutExtension((string)r.Attribute("Include")!.Value.Replace('\\', '/')))
             .ToArray();
         Assert.All(references, r => Assert.Contains(r, Allowed[project]));
-        if (project is "Loci.Wire" or "Loci.Prefixes" or "Loci.ControlPlane")
+        if (project is "Loci.Wire" or "Loci.Prefixes" or "Loci.ControlPlane" or "Loci.Transport")
         {
             Assert.Empty(csproj.Descendants("PackageReference"));
         }
