@@ -20,6 +20,7 @@ namespace Loci.Demo;
 internal static class DemoCommand
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan RegisterPeriod = TimeSpan.FromSeconds(60);
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -57,7 +58,18 @@ internal static class DemoCommand
             stdout.Flush();
             if (keepRunning)
             {
-                WaitForCtrlC(stdout);
+                var api = Api.NodeApi.StartAsync(new IPEndPoint(IPAddress.Loopback, 9242), nodes).GetAwaiter().GetResult();
+
+                // Registrations live 3 minutes (RFC 9301 §8.2): re-register every 60 s, as an ETR does.
+                using var refresh = new Timer(_ => RegisterAll(TextWriter.Null, TextWriter.Null), null, RegisterPeriod, RegisterPeriod);
+                try
+                {
+                    WaitForCtrlC(stdout);
+                }
+                finally
+                {
+                    api.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                }
             }
 
             return ok ? ExitCodes.Ok : ExitCodes.Malformed;
@@ -159,7 +171,8 @@ internal static class DemoCommand
         using var stop = new ManualResetEventSlim();
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Set(); });
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Set(); });
-        stdout.WriteLine("keep-running: the network stays up; try `loci lig 10.2.0.7 --mr 127.0.0.30`. Ctrl-C to stop.");
+        stdout.WriteLine("keep-running: the network stays up; try `loci lig 10.2.0.7 --mr 127.0.0.30` or `loci show registrations`");
+        stdout.WriteLine("(API on http://127.0.0.1:9242/api/). Ctrl-C to stop.");
         stdout.Flush();
         stop.Wait();
     }

@@ -44,10 +44,24 @@ internal static class RunCommand
 
         using (node)
         {
+            Api.NodeApi api;
+            try
+            {
+                api = Api.NodeApi.StartAsync(config.Api, [node]).GetAwaiter().GetResult();
+            }
+            catch (EndpointBindException ex)
+            {
+                stderr.WriteLine($"loci run: {ex.Message}");
+                return ExitCodes.IoError;
+            }
+
+            using var stopApi = new ApiLifetime(api);
             foreach (var (role, endpoint) in node.Listening)
             {
                 stdout.WriteLine($"{role} listening on {endpoint}");
             }
+
+            stdout.WriteLine($"api on http://{config.Api}/api/ (loci show ... --api {config.Api})");
 
             stdout.WriteLine("running; Ctrl-C to stop");
             stdout.Flush();
@@ -56,5 +70,11 @@ internal static class RunCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Stops the API when the node stops.</summary>
+    private sealed class ApiLifetime(Api.NodeApi api) : IDisposable
+    {
+        public void Dispose() => api.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 }
