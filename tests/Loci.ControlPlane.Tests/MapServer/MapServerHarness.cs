@@ -28,10 +28,10 @@ internal sealed class MapServerHarness : IDisposable
 
     private ulong _nonce = 0x1000;
 
-    public MapServerHarness(Func<MapServerOptions, MapServerOptions>? adjust = null)
+    public MapServerHarness(Func<MapServerOptions, MapServerOptions>? adjust = null, System.Diagnostics.Metrics.IMeterFactory? meters = null)
     {
         Options = adjust is null ? DefaultOptions() : adjust(DefaultOptions());
-        Server = new MapServerRole(Options, Sender, Clock, Local);
+        Server = new MapServerRole(Options, Sender, Clock, Local, meters);
     }
 
     public ManualTimeProvider Clock { get; } = new();

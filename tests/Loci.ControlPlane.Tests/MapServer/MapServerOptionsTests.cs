@@ -44,12 +44,14 @@ public class MapServerOptionsTests
     [Fact]
     public void Counters_PublishedOnLociMapServerMeter()
     {
-        using var h = new MapServerHarness();
+        // Other tests create map-servers in parallel, all publishing on "Loci.MapServer": listen to this one's meter only.
+        using var meters = new SingleMeterFactory();
+        using var h = new MapServerHarness(meters: meters);
         var seen = new Dictionary<string, long>();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == "Loci.MapServer")
+            if (instrument.Meter.Name == "Loci.MapServer" && ReferenceEquals(instrument.Meter, meters.Created))
             {
                 l.EnableMeasurementEvents(instrument);
             }
