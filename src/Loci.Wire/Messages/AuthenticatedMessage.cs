@@ -154,20 +154,11 @@ public abstract record AuthenticatedMessage : LispMessage
         parsed = default;
         if (!reader.TryReadUInt32(out var header, "header")
             || !reader.TryReadUInt64(out var nonce, "nonce")
-            || !reader.TryReadUInt8(out var keyId, "key ID")
-            || !reader.TryReadUInt8(out var algorithm, "algorithm ID")
-            || !reader.TryReadUInt16(out var authLength, "authentication data length"))
+            || !AuthBlock.TryRead(ref reader, out var keyId, out var algorithm, out var authData))
         {
             return false;
         }
 
-        // Hostile lengths are normal on an open port (PROTOCOL.md pitfall 5: 35117 in a 112-byte message).
-        if (authLength > reader.Remaining)
-        {
-            return reader.FailAt(WireErrorCode.BadLength, reader.Offset - 2, "authentication data length runs past the message");
-        }
-
-        reader.TryReadBytes(authLength, out var authData, "authentication data");
         if (!RecordList.TryReadEidRecords(ref reader, (int)(header & RecordCountMask), out var records))
         {
             return false;
@@ -197,7 +188,7 @@ public abstract record AuthenticatedMessage : LispMessage
             extra = rest.ToArray();
         }
 
-        parsed = new Parsed(header, nonce, keyId, (AuthAlgorithm)algorithm, authData.ToArray(), records, xtrId, siteId, extra);
+        parsed = new Parsed(header, nonce, keyId, algorithm, authData.ToArray(), records, xtrId, siteId, extra);
         return true;
     }
 }

@@ -89,19 +89,11 @@ public sealed record InfoMessage : LispMessage
         message = null!;
         if (!reader.TryReadUInt32(out var header, "info header")
             || !reader.TryReadUInt64(out var nonce, "info nonce")
-            || !reader.TryReadUInt8(out var keyId, "key ID")
-            || !reader.TryReadUInt8(out var algorithm, "algorithm ID")
-            || !reader.TryReadUInt16(out var authLength, "authentication data length"))
+            || !AuthBlock.TryRead(ref reader, out var keyId, out var algorithm, out var auth))
         {
             return false;
         }
 
-        if (authLength > reader.Remaining)
-        {
-            return reader.FailAt(WireErrorCode.BadLength, reader.Offset - 2, "authentication data length runs past the message");
-        }
-
-        reader.TryReadBytes(authLength, out var auth, "authentication data");
         if (!reader.TryReadUInt32(out var ttl, "info TTL")
             || !reader.TryReadUInt8(out var reserved, "info reserved"))
         {
@@ -124,7 +116,7 @@ public sealed record InfoMessage : LispMessage
         message = new InfoMessage((header & ReplyFlag) != 0, nonce, eid, maskLength, payload)
         {
             KeyId = keyId,
-            Algorithm = (AuthAlgorithm)algorithm,
+            Algorithm = algorithm,
             AuthenticationData = auth.ToArray(),
             Ttl = ttl,
             ReservedByte = reserved,

@@ -29,12 +29,7 @@ internal static class MessageCodec
             _ => reader.Fail(WireErrorCode.UnknownMessageType, "type not assigned to a LISP control message"),
         };
 
-        if (ok && !reader.IsAtEnd)
-        {
-            ok = reader.Fail(WireErrorCode.TrailingBytes, "bytes after the end of the message");
-        }
-
-        error = reader.Error;
+        ok = WholeMessage.Finish(ref reader, ok, out error);
         if (!ok)
         {
             message = null;

@@ -52,26 +52,15 @@ public readonly ref struct MapRegisterView
 
     public static bool TryParse(ReadOnlySpan<byte> datagram, out MapRegisterView view, out WireError error)
     {
-        view = default;
         var reader = new SpanReader(datagram);
-        var ok = TryRead(ref reader, out view);
-        if (ok && !reader.IsAtEnd)
-        {
-            ok = reader.Fail(WireErrorCode.TrailingBytes, "bytes after the end of the message");
-        }
-
-        error = reader.Error;
-        return ok;
+        return WholeMessage.Finish(ref reader, TryRead(ref reader, out view), out error);
     }
 
     private static bool TryRead(scoped ref SpanReader reader, out MapRegisterView view)
     {
         view = default;
         if (!reader.TryReadUInt32(out var header, "header")
-            || !reader.TryReadUInt64(out var nonce, "nonce")
-            || !reader.TryReadUInt8(out var keyId, "key ID")
-            || !reader.TryReadUInt8(out var algorithm, "algorithm ID")
-            || !reader.TryReadUInt16(out var authLength, "authentication data length"))
+            || !reader.TryReadUInt64(out var nonce, "nonce"))
         {
             return false;
         }
@@ -81,12 +70,11 @@ public readonly ref struct MapRegisterView
             return reader.FailAt(WireErrorCode.UnknownMessageType, 0, "not a Map-Register");
         }
 
-        if (authLength > reader.Remaining)
+        if (!AuthBlock.TryRead(ref reader, out var keyId, out var algorithm, out var authData))
         {
-            return reader.FailAt(WireErrorCode.BadLength, reader.Offset - 2, "authentication data length runs past the message");
+            return false;
         }
 
-        reader.TryReadBytes(authLength, out var authData, "authentication data");
         if (!EidRecordList.TryRead(ref reader, (int)(header & AuthenticatedMessage.RecordCountMask), out var records))
         {
             return false;
@@ -106,7 +94,7 @@ public readonly ref struct MapRegisterView
             reader.TryReadBytes(24, out trailer, "xTR-ID and site-ID");
         }
 
-        view = new MapRegisterView(header, nonce, keyId, (AuthAlgorithm)algorithm, authData, records, trailer);
+        view = new MapRegisterView(header, nonce, keyId, algorithm, authData, records, trailer);
         return true;
     }
 }

@@ -27,16 +27,8 @@ public readonly ref struct MapReplyView
 
     public static bool TryParse(ReadOnlySpan<byte> datagram, out MapReplyView view, out WireError error)
     {
-        view = default;
         var reader = new SpanReader(datagram);
-        var ok = TryRead(ref reader, out view);
-        if (ok && !reader.IsAtEnd)
-        {
-            ok = reader.Fail(WireErrorCode.TrailingBytes, "bytes after the end of the message");
-        }
-
-        error = reader.Error;
-        return ok;
+        return WholeMessage.Finish(ref reader, TryRead(ref reader, out view), out error);
     }
 
     private static bool TryRead(scoped ref SpanReader reader, out MapReplyView view)

@@ -75,16 +75,8 @@ public readonly ref struct MapRequestView
     /// <summary>Validates a whole Map-Request. Never throws; on failure <paramref name="error"/> says what and where.</summary>
     public static bool TryParse(ReadOnlySpan<byte> datagram, out MapRequestView view, out WireError error)
     {
-        view = default;
         var reader = new SpanReader(datagram);
-        var ok = TryRead(ref reader, out view);
-        if (ok && !reader.IsAtEnd)
-        {
-            ok = reader.Fail(WireErrorCode.TrailingBytes, "bytes after the end of the message");
-        }
-
-        error = reader.Error;
-        return ok;
+        return WholeMessage.Finish(ref reader, TryRead(ref reader, out view), out error);
     }
 
     private static bool TryRead(scoped ref SpanReader reader, out MapRequestView view)
