@@ -21,4 +21,6 @@ public sealed record NodeConfig
     public DdtConfig? Ddt { get; init; }
 
     public MapResolverConfig? MapResolver { get; init; }
+
+    public XtrConfig? Xtr { get; init; }
 }

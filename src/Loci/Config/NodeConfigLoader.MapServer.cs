@@ -107,6 +107,12 @@ public static partial class NodeConfigLoader
             return null;
         }
 
+        return ReadKeyFields(reader, element, path);
+    }
+
+    /// <summary>key_id (default 1), algorithm and password of a shared key, in any object that carries them.</summary>
+    private static SiteKeyConfig? ReadKeyFields(ConfigReader reader, JsonElement element, string path)
+    {
         var keyId = reader.Integer(element, path, "key_id", 0, byte.MaxValue);
         if (keyId is null && !element.TryGetProperty("key_id", out _))
         {

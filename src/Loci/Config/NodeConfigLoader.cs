@@ -66,7 +66,7 @@ public static partial class NodeConfigLoader
 
     private static NodeConfig ReadNode(ConfigReader reader, JsonElement root)
     {
-        if (!reader.IsObject(root, string.Empty, "bind", "api", "map_server", "ddt", "map_resolver"))
+        if (!reader.IsObject(root, string.Empty, "bind", "api", "map_server", "ddt", "map_resolver", "xtr"))
         {
             return new NodeConfig();
         }
@@ -82,12 +82,14 @@ public static partial class NodeConfigLoader
             MapServer = reader.Optional(root, "map_server") is { } ms ? ReadMapServer(reader, ms, "map_server") : null,
             Ddt = reader.Optional(root, "ddt") is { } ddt ? ReadDdt(reader, ddt, "ddt") : null,
             MapResolver = reader.Optional(root, "map_resolver") is { } mr ? ReadMapResolver(reader, mr, "map_resolver") : null,
+            Xtr = reader.Optional(root, "xtr") is { } xtr ? ReadXtr(reader, xtr, "xtr") : null,
         };
 
-        if (config.MapServer is null && config.Ddt is null && config.MapResolver is null
-            && !root.TryGetProperty("map_server", out _) && !root.TryGetProperty("ddt", out _) && !root.TryGetProperty("map_resolver", out _))
+        if (config.MapServer is null && config.Ddt is null && config.MapResolver is null && config.Xtr is null
+            && !root.TryGetProperty("map_server", out _) && !root.TryGetProperty("ddt", out _) && !root.TryGetProperty("map_resolver", out _)
+            && !root.TryGetProperty("xtr", out _))
         {
-            reader.Error(string.Empty, "no role configured: add a map_server, ddt or map_resolver section");
+            reader.Error(string.Empty, "no role configured: add a map_server, ddt, map_resolver or xtr section");
         }
 
         CheckBindConflicts(reader, config);
@@ -103,6 +105,7 @@ public static partial class NodeConfigLoader
             ("map_server", config.MapServer is null ? null : EffectiveBind(config, config.MapServer.Bind)),
             ("ddt", config.Ddt is null ? null : EffectiveBind(config, config.Ddt.Bind)),
             ("map_resolver", config.MapResolver is null ? null : EffectiveBind(config, config.MapResolver.Bind)),
+            ("xtr", config.Xtr is null ? null : EffectiveBind(config, config.Xtr.Bind)),
         })
         {
             foreach (var endpoint in bind ?? [])
