@@ -1,0 +1,11 @@
+using System.Net;
+
+namespace Loci.ControlPlane.Xtr;
+
+/// <summary>Address comparison across dual-stack sockets, where IPv4 peers appear as ::ffff:a.b.c.d.</summary>
+internal static class EtrAddresses
+{
+    public static IPAddress Normalize(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+
+    public static bool Same(IPAddress left, IPAddress right) => Normalize(left).Equals(Normalize(right));
+}
