@@ -252,7 +252,7 @@ public sealed partial class Etr
         {
             SolicitMapRequest = true,
         };
-        var destination = new IPEndPoint(requester, LispPorts.ControlPlane);
+        var destination = new IPEndPoint(requester, _options.SmrPort);
         Send(destination, smr);
         Counters.SmrSent();
         EtrLog.SmrSent(_logger, prefix, destination, attempt);

@@ -57,6 +57,12 @@ public sealed record EtrOptions
     /// <summary>SMRs sent to one requester for one change before giving up without its SMR-invoked Map-Request.</summary>
     public int SmrMaxAttempts { get; init; } = 5;
 
+    /// <summary>
+    /// Destination port of SMRs: the ITRs' control port, 4342 (RFC 9301 §5.3). An SMR is unsolicited,
+    /// so no request port is known to answer to; only a test network on ephemeral ports changes it.
+    /// </summary>
+    public int SmrPort { get; init; } = LispPorts.ControlPlane;
+
     /// <summary>Checks every field; throws <see cref="ArgumentException"/> whose message names the field.</summary>
     public void Validate()
     {
@@ -69,6 +75,7 @@ public sealed record EtrOptions
         Require(MaxRequestersPerPrefix > 0, nameof(MaxRequestersPerPrefix), "must be positive");
         Require(SmrInterval > TimeSpan.Zero, nameof(SmrInterval), "must be positive");
         Require(SmrMaxAttempts > 0, nameof(SmrMaxAttempts), "must be positive");
+        Require(SmrPort is > 0 and <= ushort.MaxValue, nameof(SmrPort), "must be a UDP port (1-65535)");
 
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < MapServers!.Count; i++)
