@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using Loci.ControlPlane;
+using Loci.ControlPlane.Observability;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Loci.Transport;
 
@@ -13,11 +16,15 @@ public sealed class EndpointGroup : IDatagramSender
 {
     private readonly UdpEndpointHost? _ipv4;
     private readonly UdpEndpointHost? _ipv6;
+    private readonly ILogger _logger;
+    private readonly LogRateLimit _noSocketReports = new(RoleRunner.ReportInterval, TimeProvider.System);
     private long _noSocket;
 
-    public EndpointGroup(IEnumerable<UdpEndpointHost> endpoints)
+    /// <param name="logger">Gets the (aggregated) warning for datagrams that no socket can send.</param>
+    public EndpointGroup(IEnumerable<UdpEndpointHost> endpoints, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        _logger = logger ?? NullLogger.Instance;
         foreach (var endpoint in endpoints)
         {
             if (endpoint.AddressFamily == AddressFamily.InterNetwork)
@@ -47,6 +54,11 @@ public sealed class EndpointGroup : IDatagramSender
         {
             Interlocked.Increment(ref _noSocket);
             TransportMetrics.Dropped.Add(1, new KeyValuePair<string, object?>("reason", "no_socket"));
+            if (_noSocketReports.TryReport(out var dropped))
+            {
+                TransportLog.NoSocket(_logger, destination, dropped);
+            }
+
             return;
         }
 

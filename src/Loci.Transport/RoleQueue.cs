@@ -1,13 +1,18 @@
 using System.Buffers;
 using System.Threading.Channels;
 using Loci.ControlPlane;
+using Loci.ControlPlane.Observability;
+using Microsoft.Extensions.Logging;
+using Stopwatch = System.Diagnostics.Stopwatch;
 
 namespace Loci.Transport;
 
 /// <summary>
 /// One bounded FIFO of datagrams and the dedicated thread that drains it into a role. The receive
 /// threads only copy and enqueue; this thread runs the role to completion per datagram and, when
-/// asked, also runs the role's timer.
+/// asked, also runs the role's timer. It times each datagram's wait in the queue and its
+/// <c>role.Receive</c> (<see cref="RoleMetrics"/>, and <see cref="Processing"/>/<see cref="Waiting"/>
+/// for the API) with two <see cref="Stopwatch.GetTimestamp"/> calls and no allocation.
 /// </summary>
 internal sealed class RoleQueue
 {
@@ -23,20 +28,35 @@ internal sealed class RoleQueue
     private readonly RoleRunnerOptions _options;
     private readonly bool _runsTimer;
     private readonly KeyValuePair<string, object?>[] _tags;
+    private readonly KeyValuePair<string, object?>[][] _typeTags;
+    private readonly RoleMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly LogRateLimit _dropReports;
+    private readonly LogRateLimit _errorReports;
+    private readonly Action? _onTimer;
+    private readonly int _capacity;
     private readonly Thread _thread;
     private long _enqueued;
     private long _dropped;
     private long _processed;
     private long _roleErrors;
 
-    public RoleQueue(string queueName, int capacity, IRole role, RoleRunnerOptions options, bool runsTimer)
+    /// <param name="onTimer">Runs on this thread after each role timer (the runner's periodic log summaries); only with <paramref name="runsTimer"/>.</param>
+    public RoleQueue(string queueName, int capacity, IRole role, RoleRunnerOptions options, bool runsTimer, RoleMetrics metrics, ILogger logger, Action? onTimer = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         QueueName = queueName;
         _role = role;
         _options = options;
         _runsTimer = runsTimer;
+        _capacity = capacity;
+        _metrics = metrics;
+        _logger = logger;
+        _onTimer = onTimer;
+        _dropReports = new LogRateLimit(RoleRunner.ReportInterval, TimeProvider.System);
+        _errorReports = new LogRateLimit(RoleRunner.ReportInterval, TimeProvider.System);
         _tags = [new("role", options.Name), new("queue", queueName)];
+        _typeTags = RoleMetrics.TagsFor(options.Name, queueName);
         _channel = Channel.CreateBounded<QueuedDatagram>(
             new BoundedChannelOptions(capacity)
             {
@@ -63,6 +83,12 @@ internal sealed class RoleQueue
 
     public long RoleErrors => Interlocked.Read(ref _roleErrors);
 
+    /// <summary>Time in <c>role.Receive</c> per datagram, cumulative since start.</summary>
+    public LatencyRecorder Processing { get; } = new();
+
+    /// <summary>Time from enqueue to dequeue per datagram, cumulative since start.</summary>
+    public LatencyRecorder Waiting { get; } = new();
+
     public void Start() => _thread.Start();
 
     /// <summary>Copies the datagram into a pooled buffer and queues it (or drops it when full).</summary>
@@ -72,10 +98,11 @@ internal sealed class RoleQueue
         datagram.Payload.CopyTo(buffer);
         Interlocked.Increment(ref _enqueued);
         TransportMetrics.Received.Add(1, _tags);
-        if (!_channel.Writer.TryWrite(new QueuedDatagram(buffer, datagram.Payload.Length, datagram.Source, datagram.Local)))
+        var queued = new QueuedDatagram(buffer, datagram.Payload.Length, datagram.Source, datagram.Local, Stopwatch.GetTimestamp());
+        if (!_channel.Writer.TryWrite(queued))
         {
             // Only after Complete (shutting down): the datagram never reached the queue.
-            OnDropped(new QueuedDatagram(buffer, 0, datagram.Source, datagram.Local));
+            OnDropped(queued);
         }
     }
 
@@ -91,6 +118,24 @@ internal sealed class RoleQueue
         ArrayPool<byte>.Shared.Return(datagram.Buffer);
         Interlocked.Increment(ref _dropped);
         TransportMetrics.Dropped.Add(1, _tags[0], _tags[1], new("reason", "queue_full"));
+        if (_dropReports.TryReport(out var dropped))
+        {
+            TransportLog.QueueFull(_logger, _options.Name, QueueName, _capacity, dropped);
+        }
+    }
+
+    /// <summary>Writes the aggregated drop and error reports whose interval has passed. Any thread.</summary>
+    public void FlushReports()
+    {
+        if (_dropReports.TryFlush(out var dropped))
+        {
+            TransportLog.QueueFull(_logger, _options.Name, QueueName, _capacity, dropped);
+        }
+
+        if (_errorReports.TryFlush(out var errors))
+        {
+            TransportLog.RoleErrorsSummary(_logger, _options.Name, errors, QueueName);
+        }
     }
 
     private void Drain()
@@ -135,6 +180,11 @@ internal sealed class RoleQueue
 
     private void Deliver(QueuedDatagram datagram)
     {
+        var started = Stopwatch.GetTimestamp();
+        var type = datagram.Length == 0 ? RoleMetrics.EmptyIndex : datagram.Buffer[0] >> 4;
+        var tags = _typeTags[type];
+        Waiting.Record(started - datagram.EnqueuedAt, Stopwatch.Frequency);
+        _metrics.Queueing.Record((started - datagram.EnqueuedAt) / (double)Stopwatch.Frequency, tags);
         try
         {
             _role.Receive(new InboundDatagram(datagram.Buffer.AsSpan(0, datagram.Length), datagram.Source, datagram.Local));
@@ -142,9 +192,16 @@ internal sealed class RoleQueue
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             ReportRoleError(e);
+            if (_errorReports.TryReport(out var errors))
+            {
+                TransportLog.RoleThrew(_logger, _options.Name, RoleMetrics.MessageTypeName(type), datagram.Source, errors, QueueName, e);
+            }
         }
         finally
         {
+            var elapsed = Stopwatch.GetTimestamp() - started;
+            Processing.Record(elapsed, Stopwatch.Frequency);
+            _metrics.Processing.Record(elapsed / (double)Stopwatch.Frequency, tags);
             ArrayPool<byte>.Shared.Return(datagram.Buffer);
             Interlocked.Increment(ref _processed);
         }
@@ -159,8 +216,13 @@ internal sealed class RoleQueue
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             ReportRoleError(e);
+            if (_errorReports.TryReport(out var errors))
+            {
+                TransportLog.TimerThrew(_logger, _options.Name, errors, QueueName, e);
+            }
         }
 
+        _onTimer?.Invoke();
         return Environment.TickCount64 + interval;
     }
 

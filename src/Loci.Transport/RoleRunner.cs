@@ -1,4 +1,7 @@
+using System.Diagnostics.Metrics;
 using Loci.ControlPlane;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Loci.Transport;
 
@@ -24,14 +27,25 @@ namespace Loci.Transport;
 /// </summary>
 public sealed class RoleRunner : IDisposable
 {
+    /// <summary>
+    /// Queue-full and role-error reports are aggregated: the first is logged at once, then at most one
+    /// line per interval carrying the count, so a flood that fills a queue (or trips a role bug on
+    /// every datagram) writes a line a minute, not one per datagram.
+    /// </summary>
+    public static readonly TimeSpan ReportInterval = TimeSpan.FromMinutes(1);
+
     private readonly IRole _role;
+    private readonly ILogger _logger;
+    private readonly RoleMetrics _metrics;
     private readonly UdpEndpointHost[] _endpoints;
     private readonly RoleRunnerOptions _options;
     private readonly RoleQueue _resolution;
     private readonly RoleQueue? _registration;
     private int _state; // 0 created, 1 running, 2 stopped
 
-    public RoleRunner(IRole role, IEnumerable<UdpEndpointHost> endpoints, RoleRunnerOptions? options = null)
+    /// <param name="logger">Start, stop, drops and role exceptions (category of the caller's choosing); none when null.</param>
+    /// <param name="meterFactory">Creates the meter of the latency histograms (<see cref="RoleMetrics"/>); a private meter when null.</param>
+    public RoleRunner(IRole role, IEnumerable<UdpEndpointHost> endpoints, RoleRunnerOptions? options = null, ILogger? logger = null, IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(role);
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -48,14 +62,16 @@ public sealed class RoleRunner : IDisposable
             throw new ArgumentOutOfRangeException(nameof(options), "TimerInterval must be positive.");
         }
 
+        _logger = logger ?? NullLogger.Instance;
+        _metrics = new RoleMetrics(meterFactory);
         if (_options.SplitRegistration)
         {
-            _registration = new RoleQueue("registration", _options.RegistrationQueueCapacity, role, _options, runsTimer: true);
-            _resolution = new RoleQueue("resolution", _options.ResolutionQueueCapacity, role, _options, runsTimer: false);
+            _registration = new RoleQueue("registration", _options.RegistrationQueueCapacity, role, _options, runsTimer: true, _metrics, _logger, FlushReports);
+            _resolution = new RoleQueue("resolution", _options.ResolutionQueueCapacity, role, _options, runsTimer: false, _metrics, _logger);
         }
         else
         {
-            _resolution = new RoleQueue("all", _options.ResolutionQueueCapacity, role, _options, runsTimer: true);
+            _resolution = new RoleQueue("all", _options.ResolutionQueueCapacity, role, _options, runsTimer: true, _metrics, _logger, FlushReports);
         }
     }
 
@@ -83,6 +99,10 @@ public sealed class RoleRunner : IDisposable
     /// <summary>Exceptions the role threw from Receive or OnTimer (each one skipped, not fatal).</summary>
     public long RoleErrors => _resolution.RoleErrors + (_registration?.RoleErrors ?? 0);
 
+    /// <summary>p50/p90/p99 of processing and queueing time per queue since start, for the management API.</summary>
+    public IReadOnlyList<QueueLatency> Latencies =>
+        [.. new[] { _registration, _resolution }.OfType<RoleQueue>().Select(q => new QueueLatency(q.QueueName, q.Processing.Summarize(), q.Waiting.Summarize()))];
+
     /// <summary>Registration class: Map-Register (3), Map-Notify-Ack (5), Info (7); anything else resolves.</summary>
     public static DatagramClass Classify(ReadOnlySpan<byte> payload) =>
         payload.IsEmpty ? DatagramClass.Resolution : (payload[0] >> 4) switch
@@ -105,6 +125,8 @@ public sealed class RoleRunner : IDisposable
         {
             endpoint.Start(Dispatch);
         }
+
+        TransportLog.RoleStarted(_logger, _options.Name, [.. _endpoints.Select(e => e.LocalEndpoint)], _registration is null ? "one queue" : "registration and resolution queues");
     }
 
     /// <summary>Runs until <paramref name="cancellationToken"/> fires, then stops gracefully.</summary>
@@ -139,10 +161,29 @@ public sealed class RoleRunner : IDisposable
         _registration?.Complete();
         _resolution.Complete();
         var drained = _registration?.Join(_options.DrainTimeout) ?? true;
-        return _resolution.Join(_options.DrainTimeout) && drained;
+        drained = _resolution.Join(_options.DrainTimeout) && drained;
+        if (!drained)
+        {
+            TransportLog.DrainTimedOut(_logger, _options.Name, _options.DrainTimeout);
+        }
+
+        FlushReports();
+        TransportLog.RoleStopped(_logger, _options.Name, ResolutionProcessed + RegistrationProcessed, ResolutionDropped + RegistrationDropped, RoleErrors);
+        return drained;
     }
 
-    public void Dispose() => Stop();
+    public void Dispose()
+    {
+        Stop();
+        _metrics.Dispose();
+    }
+
+    /// <summary>The aggregated reports of both queues; runs on the timer thread and at stop.</summary>
+    private void FlushReports()
+    {
+        _registration?.FlushReports();
+        _resolution.FlushReports();
+    }
 
     private void Dispatch(in InboundDatagram datagram)
     {

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using Loci.ControlPlane;
+using Loci.ControlPlane.Observability;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Loci.Transport;
 
@@ -22,6 +25,9 @@ public sealed class UdpEndpointHost : IDatagramSender, IDisposable
     private readonly Socket _socket;
     private readonly UdpEndpointOptions _options;
     private readonly KeyValuePair<string, object?> _endpointTag;
+    private readonly ILogger _logger;
+    private readonly LogRateLimit _handlerErrorReports = new(RoleRunner.ReportInterval, TimeProvider.System);
+    private readonly LogRateLimit _sendFailureReports = new(RoleRunner.ReportInterval, TimeProvider.System);
     private Thread? _thread;
     private DatagramHandler? _handler;
     private volatile bool _stopping;
@@ -31,10 +37,11 @@ public sealed class UdpEndpointHost : IDatagramSender, IDisposable
     private long _handlerErrors;
     private int _disposed;
 
-    private UdpEndpointHost(Socket socket, UdpEndpointOptions options)
+    private UdpEndpointHost(Socket socket, UdpEndpointOptions options, ILogger logger)
     {
         _socket = socket;
         _options = options;
+        _logger = logger;
         LocalEndpoint = (IPEndPoint)socket.LocalEndPoint!;
         _endpointTag = new("endpoint", LocalEndpoint.ToString());
     }
@@ -55,9 +62,11 @@ public sealed class UdpEndpointHost : IDatagramSender, IDisposable
 
     /// <summary>
     /// Binds <paramref name="endpoint"/>. Throws <see cref="EndpointBindException"/> naming the address
-    /// and port when the port is taken or the address is not on this host.
+    /// and port when the port is taken or the address is not on this host. <paramref name="logger"/>
+    /// gets handler exceptions and send failures (aggregated per <see cref="RoleRunner.ReportInterval"/>)
+    /// and, at Trace, every datagram.
     /// </summary>
-    public static UdpEndpointHost Bind(IPEndPoint endpoint, UdpEndpointOptions? options = null)
+    public static UdpEndpointHost Bind(IPEndPoint endpoint, UdpEndpointOptions? options = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         options ??= new UdpEndpointOptions();
@@ -83,7 +92,7 @@ public sealed class UdpEndpointHost : IDatagramSender, IDisposable
 
             socket.ReceiveTimeout = ReceivePollMilliseconds;
             socket.Bind(endpoint);
-            return new UdpEndpointHost(socket, options);
+            return new UdpEndpointHost(socket, options, logger ?? NullLogger.Instance);
         }
         catch (SocketException e)
         {
@@ -136,11 +145,16 @@ public sealed class UdpEndpointHost : IDatagramSender, IDisposable
             _socket.SendTo(payload, SocketFlags.None, destination);
             Interlocked.Increment(ref _sent);
             TransportMetrics.Sent.Add(1, _endpointTag);
+            TransportLog.DatagramSent(_logger, payload.Length, destination, LocalEndpoint);
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException or ArgumentException)
         {
             Interlocked.Increment(ref _sendErrors);
             TransportMetrics.SendErrors.Add(1, _endpointTag);
+            if (_sendFailureReports.TryReport(out var failures))
+            {
+                TransportLog.SendFailed(_logger, LocalEndpoint, destination, e.Message, failures);
+            }
         }
     }
 
@@ -172,10 +186,16 @@ public sealed class UdpEndpointHost : IDatagramSender, IDisposable
             }
             catch (SocketException e) when (e.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock or SocketError.ConnectionReset or SocketError.MessageSize or SocketError.Interrupted)
             {
-                continue; // poll tick, ICMP error reported on the socket, or an oversized datagram
+                FlushReports(); // poll tick, ICMP error reported on the socket, or an oversized datagram
+                continue;
             }
             catch (Exception e) when (e is SocketException or ObjectDisposedException)
             {
+                if (!_stopping && Volatile.Read(ref _disposed) == 0)
+                {
+                    TransportLog.ReceiveLoopFailed(_logger, LocalEndpoint, e);
+                }
+
                 return;
             }
 
@@ -188,6 +208,7 @@ public sealed class UdpEndpointHost : IDatagramSender, IDisposable
 
             Interlocked.Increment(ref _received);
             TransportMetrics.Received.Add(1, _endpointTag);
+            TransportLog.DatagramReceived(_logger, length, cachedSource!, LocalEndpoint);
             try
             {
                 handler(new InboundDatagram(buffer.AsSpan(0, length), cachedSource!, LocalEndpoint));
@@ -197,7 +218,25 @@ public sealed class UdpEndpointHost : IDatagramSender, IDisposable
                 // A handler bug must not kill the socket's only reader.
                 Interlocked.Increment(ref _handlerErrors);
                 TransportMetrics.RoleErrors.Add(1, _endpointTag);
+                if (_handlerErrorReports.TryReport(out var errors))
+                {
+                    TransportLog.HandlerThrew(_logger, LocalEndpoint, errors, e);
+                }
             }
+        }
+    }
+
+    /// <summary>Writes the aggregated reports whose interval has passed; the receive thread calls it on each poll tick.</summary>
+    private void FlushReports()
+    {
+        if (_handlerErrorReports.TryFlush(out var errors))
+        {
+            TransportLog.HandlerErrorsSummary(_logger, LocalEndpoint, errors);
+        }
+
+        if (_sendFailureReports.TryFlush(out var failures))
+        {
+            TransportLog.SendFailuresSummary(_logger, LocalEndpoint, failures);
         }
     }
 }

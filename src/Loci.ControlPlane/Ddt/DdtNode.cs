@@ -1,5 +1,7 @@
 using Loci.Prefixes;
 using Loci.Wire;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Loci.ControlPlane.Ddt;
 
@@ -19,18 +21,20 @@ namespace Loci.ControlPlane.Ddt;
 public sealed class DdtNode : IRole
 {
     private readonly IDatagramSender _sender;
+    private readonly ILogger _logger;
     private readonly EidTable<DdtDelegation> _delegations = new();
     private readonly EidTable<EidPrefix> _authoritative = new();
     private readonly byte[] _buffer = new byte[ushort.MaxValue];
 
     /// <exception cref="ArgumentException">The options are invalid (<see cref="DdtNodeOptions.Validate"/>).</exception>
-    public DdtNode(DdtNodeOptions options, IDatagramSender sender)
+    public DdtNode(DdtNodeOptions options, IDatagramSender sender, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(sender);
         options.ThrowIfInvalid();
         Options = options;
         _sender = sender;
+        _logger = logger ?? NullLogger.Instance;
         foreach (var prefix in options.AuthoritativePrefixes)
         {
             _authoritative.Set(prefix, prefix);
@@ -55,15 +59,17 @@ public sealed class DdtNode : IRole
     public void Receive(in InboundDatagram datagram)
     {
         Counters.Increment(DdtNodeCounter.DatagramsReceived);
-        if (!LispMessage.TryParse(datagram.Payload, out var message, out _))
+        if (!LispMessage.TryParse(datagram.Payload, out var message, out var error))
         {
             Counters.Increment(DdtNodeCounter.Malformed);
+            DdtNodeLog.Malformed(_logger, datagram.Payload.Length, datagram.Source, error);
             return;
         }
 
         if (message is not EncapsulatedControlMessage { Inner: MapRequest request } ecm || request.Records.Count == 0)
         {
             Counters.Increment(DdtNodeCounter.Unsupported);
+            DdtNodeLog.Unsupported(_logger, message.Type, datagram.Source, "not an ECM holding a Map-Request with a record");
             return;
         }
 
@@ -73,6 +79,7 @@ public sealed class DdtNode : IRole
         if (!ecm.DdtOriginated)
         {
             Counters.Increment(DdtNodeCounter.NotDdtOriginated);
+            DdtNodeLog.Unsupported(_logger, message.Type, datagram.Source, "an ECM without the D bit (not a DDT query)");
             return;
         }
 
@@ -82,6 +89,7 @@ public sealed class DdtNode : IRole
             if (!EidConversions.TryToPrefix(record.EidPrefix, record.MaskLength, out var eid))
             {
                 Counters.Increment(DdtNodeCounter.Unsupported);
+                DdtNodeLog.Unsupported(_logger, message.Type, datagram.Source, "an EID that is not an IPv4 or IPv6 prefix");
                 return;
             }
 
@@ -94,6 +102,10 @@ public sealed class DdtNode : IRole
                 _ => DdtNodeCounter.NotAuthoritative,
             });
             records.Add(answer);
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                DdtNodeLog.Answered(_logger, eid, datagram.Source, answer.Action, answer.Prefix, request.Nonce); // Prefix is formatted text
+            }
         }
 
         var referral = new MapReferral(request.Nonce, records.ToArray());

@@ -15,6 +15,7 @@ public sealed partial class MapResolver
         {
             // Late (after a retransmission was answered) or forged: nothing waits for it.
             Counters.Increment(MapResolverCounter.UnmatchedReferrals);
+            MapResolverLog.ReferralIgnored(_logger, source, referral.Nonce, "no request waits for this nonce");
             return;
         }
 
@@ -22,6 +23,7 @@ public sealed partial class MapResolver
         if (pending.LastSentTo is not { } asked || !Normalize(source.Address).Equals(Normalize(asked.Address)))
         {
             Counters.Increment(MapResolverCounter.UnexpectedReferralSource);
+            MapResolverLog.ReferralIgnored(_logger, source, referral.Nonce, "not from the node that was asked");
             return;
         }
 
@@ -31,10 +33,12 @@ public sealed partial class MapResolver
         {
             // A referral that does not cover the EID answers some other question; the timer retries.
             Counters.Increment(MapResolverCounter.InvalidReferrals);
+            MapResolverLog.ReferralIgnored(_logger, source, referral.Nonce, "no record, or one that does not cover the requested EID");
             return;
         }
 
         var record = referral.Records[0];
+        MapResolverLog.ReferralReceived(_logger, record.Action, prefix, source, referral.Nonce);
         var now = _time.GetUtcNow();
         switch (record.Action)
         {
@@ -48,6 +52,7 @@ public sealed partial class MapResolver
                 // the Map-Reply goes to the ITR directly.
                 Counters.Increment(MapResolverCounter.MsAcks);
                 _pending.Remove(pending.Nonce);
+                _metrics.Record(ResolutionOutcome.Positive, local: false, _time.GetElapsedTime(pending.StartedTimestamp));
                 break;
 
             case ReferralAction.MsNotRegistered:
@@ -78,6 +83,7 @@ public sealed partial class MapResolver
 
             default:
                 Counters.Increment(MapResolverCounter.InvalidReferrals);
+                MapResolverLog.ReferralIgnored(_logger, source, referral.Nonce, "an unassigned referral action");
                 break;
         }
     }
@@ -92,7 +98,7 @@ public sealed partial class MapResolver
         if (pending.Level is { } level && !(level.Contains(prefix) && prefix.Length > level.Length))
         {
             Counters.Increment(MapResolverCounter.LoopsDetected);
-            GiveUp(pending, now);
+            GiveUp(pending, now, "a referral no more specific than the one before it (loop)");
             return;
         }
 
@@ -100,14 +106,14 @@ public sealed partial class MapResolver
         if (targets.Count == 0)
         {
             Counters.Increment(MapResolverCounter.InvalidReferrals);
-            GiveUp(pending, now);
+            GiveUp(pending, now, "a referral without usable locators");
             return;
         }
 
         if (++pending.ReferralsFollowed > Options.MaxReferrals)
         {
             Counters.Increment(MapResolverCounter.MaxReferralsExceeded);
-            GiveUp(pending, now);
+            GiveUp(pending, now, "too many referrals");
             return;
         }
 
@@ -141,7 +147,7 @@ public sealed partial class MapResolver
             if (++pending.ReferralsFollowed > Options.MaxReferrals)
             {
                 Counters.Increment(MapResolverCounter.MaxReferralsExceeded);
-                GiveUp(pending, now);
+                GiveUp(pending, now, "too many referrals");
                 return;
             }
 
@@ -175,6 +181,11 @@ public sealed partial class MapResolver
         if (!_cache.ContainsPrefix(entry.Prefix) && _cache.Count >= Options.MaxReferralCacheEntries)
         {
             Counters.Increment(MapResolverCounter.ReferralCacheFull);
+            if (_cacheFullReports.TryReport(out var skipped))
+            {
+                MapResolverLog.ReferralCacheFull(_logger, Options.MaxReferralCacheEntries, skipped);
+            }
+
             return;
         }
 

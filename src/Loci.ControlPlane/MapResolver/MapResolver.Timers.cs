@@ -19,6 +19,7 @@ public sealed partial class MapResolver
     {
         lock (_gate)
         {
+            ReportWarnings();
             var now = _time.GetUtcNow();
             List<PendingRequest>? due = null;
             foreach (var pending in _pending.Values)
@@ -38,6 +39,11 @@ public sealed partial class MapResolver
                 }
 
                 Counters.Increment(MapResolverCounter.LocatorTimeouts);
+                if (pending.Current is { } silent)
+                {
+                    MapResolverLog.LocatorTimedOut(_logger, silent, pending.Eid, pending.Attempts);
+                }
+
                 pending.LocatorIndex++;
                 pending.Attempts = 0;
                 SendCurrent(pending, now);
@@ -62,7 +68,7 @@ public sealed partial class MapResolver
         if (pending.Current is not { } target)
         {
             Counters.Increment(MapResolverCounter.GaveUpNoAnswer);
-            GiveUp(pending, now);
+            GiveUp(pending, now, "no referral locator answered");
             return;
         }
 
@@ -70,29 +76,63 @@ public sealed partial class MapResolver
         {
             // The same node asked twice at the same level: the referrals go round in a circle.
             Counters.Increment(MapResolverCounter.LoopsDetected);
-            GiveUp(pending, now);
+            GiveUp(pending, now, "the same node referred to twice at one level (loop)");
             return;
         }
 
         _sender.Send(target, pending.DdtPayload);
+        MapResolverLog.DdtRequestSent(_logger, pending.Eid, target, pending.Nonce, pending.Attempts + 1);
         Counters.Increment(pending.Attempts == 0 ? MapResolverCounter.DdtRequestsSent : MapResolverCounter.Retransmissions);
         pending.Attempts++;
         pending.LastSentTo = target;
         pending.Deadline = now + Options.RetransmitTimeout;
     }
 
-    /// <summary>Resolution failed (no answer, a loop, too many referrals): a short-lived negative answer for the requested EID.</summary>
-    private void GiveUp(PendingRequest pending, DateTimeOffset now) =>
-        Conclude(pending, pending.Eid, Options.FailureTtlMinutes, ReferralCacheKind.ResolutionFailure, null, now);
+    /// <summary>
+    /// Resolution failed (no answer, a loop, too many referrals): a short-lived negative answer for the
+    /// requested EID. Debug per request; the Warning is aggregated (<see cref="WarningInterval"/>).
+    /// </summary>
+    private void GiveUp(PendingRequest pending, DateTimeOffset now, string reason)
+    {
+        MapResolverLog.GaveUp(_logger, pending.Eid, pending.Itr, reason);
+        _lastGaveUp = (pending.Eid, pending.Itr, reason, pending.LastSentTo);
+        if (_gaveUpReports.TryReport(out var failures))
+        {
+            MapResolverLog.GaveUpSummary(_logger, failures, pending.Eid, pending.Itr, reason, pending.LastSentTo);
+        }
+
+        Conclude(pending, pending.Eid, Options.FailureTtlMinutes, ReferralCacheKind.ResolutionFailure, null, now, ResolutionOutcome.Failed);
+    }
 
     /// <summary>Ends a walk with a negative Map-Reply to the ITR and, for a non-zero TTL, a negative-cache entry that answers later requests locally.</summary>
-    private void Conclude(PendingRequest pending, EidPrefix prefix, uint ttlMinutes, ReferralCacheKind kind, IPAddress? source, DateTimeOffset now)
+    private void Conclude(PendingRequest pending, EidPrefix prefix, uint ttlMinutes, ReferralCacheKind kind, IPAddress? source, DateTimeOffset now, ResolutionOutcome outcome = ResolutionOutcome.Negative)
     {
         _pending.Remove(pending.Nonce);
         SendNegative(pending.Itr, pending.Nonce, prefix, ttlMinutes);
+        _metrics.Record(outcome, local: false, _time.GetElapsedTime(pending.StartedTimestamp));
         if (ttlMinutes > 0)
         {
             Cache(new ReferralCacheEntry(prefix, kind, [], source, now, now.AddMinutes(ttlMinutes)));
+        }
+    }
+
+    /// <summary>Writes the aggregated warnings whose interval has passed, so the count of a burst that stopped is not held back.</summary>
+    private void ReportWarnings()
+    {
+        if (_gaveUpReports.TryFlush(out var failures))
+        {
+            var (eid, itr, reason, lastAsked) = _lastGaveUp;
+            MapResolverLog.GaveUpSummary(_logger, failures, eid, itr, reason, lastAsked);
+        }
+
+        if (_pendingFullReports.TryFlush(out var dropped))
+        {
+            MapResolverLog.PendingListFull(_logger, Options.MaxPendingRequests, dropped);
+        }
+
+        if (_cacheFullReports.TryFlush(out var skipped))
+        {
+            MapResolverLog.ReferralCacheFull(_logger, Options.MaxReferralCacheEntries, skipped);
         }
     }
 
@@ -105,5 +145,6 @@ public sealed partial class MapResolver
         var length = reply.WriteTo(_buffer);
         _sender.Send(itr, _buffer.AsSpan(0, length));
         Counters.Increment(MapResolverCounter.NegativeRepliesSent);
+        MapResolverLog.NegativeReplySent(_logger, prefix, ttlMinutes, itr);
     }
 }

@@ -1,8 +1,12 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Sockets;
 using Loci.ControlPlane.Ddt;
+using Loci.ControlPlane.Observability;
 using Loci.Prefixes;
 using Loci.Wire;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Loci.ControlPlane.MapResolvers;
 
@@ -20,10 +24,19 @@ namespace Loci.ControlPlane.MapResolvers;
 /// nonce, so it must be the ITR's, and Map-Referrals are matched to pending requests by it
 /// (RFC 8111 §7.3.1). A retransmission resends the same bytes.
 /// </remarks>
-public sealed partial class MapResolver : IRole
+public sealed partial class MapResolver : IRole, IDisposable
 {
+    /// <summary>At most one Warning of each aggregated kind (gave up, pending list full, cache full) per interval, with a count.</summary>
+    public static readonly TimeSpan WarningInterval = TimeSpan.FromMinutes(1);
+
     private readonly IDatagramSender _sender;
     private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly MapResolverMetrics _metrics;
+    private readonly LogRateLimit _gaveUpReports;
+    private readonly LogRateLimit _pendingFullReports;
+    private readonly LogRateLimit _cacheFullReports;
+    private (EidPrefix Eid, IPEndPoint Itr, string Reason, IPEndPoint? LastAsked) _lastGaveUp;
     private readonly Lock _gate = new();
     private readonly Dictionary<ulong, PendingRequest> _pending = [];
     private readonly EidTable<ReferralCacheEntry> _cache = new();
@@ -32,7 +45,7 @@ public sealed partial class MapResolver : IRole
     private DateTimeOffset _nextSweep;
 
     /// <exception cref="ArgumentException">The options are invalid (<see cref="MapResolverOptions.Validate"/>).</exception>
-    public MapResolver(MapResolverOptions options, IDatagramSender sender, TimeProvider time)
+    public MapResolver(MapResolverOptions options, IDatagramSender sender, TimeProvider time, IMeterFactory? meterFactory = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(sender);
@@ -41,6 +54,11 @@ public sealed partial class MapResolver : IRole
         Options = options;
         _sender = sender;
         _time = time;
+        _logger = logger ?? NullLogger.Instance;
+        _metrics = new MapResolverMetrics(meterFactory, Counters);
+        _gaveUpReports = new LogRateLimit(WarningInterval, time);
+        _pendingFullReports = new LogRateLimit(WarningInterval, time);
+        _cacheFullReports = new LogRateLimit(WarningInterval, time);
         foreach (var server in options.MapServers)
         {
             IReadOnlyList<EidPrefix> prefixes = server.Prefixes is { Count: > 0 } p ? p : [EidPrefix.Parse("0.0.0.0/0"), EidPrefix.Parse("::/0")];
@@ -54,6 +72,9 @@ public sealed partial class MapResolver : IRole
     public MapResolverOptions Options { get; }
 
     public MapResolverCounters Counters { get; } = new();
+
+    /// <summary>p50/p90/p99 of the resolution latency (see <see cref="MapResolverMetrics"/>), for the management API.</summary>
+    public LatencySummary ResolutionLatency => _metrics.Latency.Summarize();
 
     /// <summary>Requests being resolved (RFC 8111 §7.3.1 pending request list), for the management API.</summary>
     public IReadOnlyList<PendingRequestInfo> PendingRequests
@@ -75,9 +96,10 @@ public sealed partial class MapResolver : IRole
         lock (_gate)
         {
             Counters.Increment(MapResolverCounter.DatagramsReceived);
-            if (!LispMessage.TryParse(datagram.Payload, out var message, out _))
+            if (!LispMessage.TryParse(datagram.Payload, out var message, out var error))
             {
                 Counters.Increment(MapResolverCounter.Malformed);
+                MapResolverLog.Malformed(_logger, datagram.Payload.Length, datagram.Source, error);
                 return;
             }
 
@@ -96,10 +118,13 @@ public sealed partial class MapResolver : IRole
                     break;
                 default:
                     Counters.Increment(MapResolverCounter.Unsupported);
+                    MapResolverLog.Unsupported(_logger, message.Type, datagram.Source, "not a Map-Request (ECM without the D bit, or native) or a Map-Referral");
                     break;
             }
         }
     }
+
+    public void Dispose() => _metrics.Dispose();
 
     private void OnNativeRequest(MapRequest request, IPEndPoint source, IPEndPoint local)
     {
@@ -112,6 +137,7 @@ public sealed partial class MapResolver : IRole
         if (destination.AddressFamily != requester.AddressFamily)
         {
             Counters.Increment(MapResolverCounter.Unsupported);
+            MapResolverLog.Unsupported(_logger, MessageType.MapRequest, source, "a native Map-Request across address families");
             return;
         }
 
@@ -121,18 +147,24 @@ public sealed partial class MapResolver : IRole
     private void OnRequest(MapRequest request, IPAddress innerSource, IPAddress innerDestination, ushort sourcePort, EquatableArray<byte>? security)
     {
         Counters.Increment(MapResolverCounter.RequestsReceived);
+        var started = _time.GetTimestamp();
 
         // RFC 9301 §5.2: one record is sent, more are accepted; the first one is resolved.
         if (request.Records.Count == 0 || !EidConversions.TryToPrefix(request.Records[0].EidPrefix, request.Records[0].MaskLength, out var eid))
         {
             Counters.Increment(MapResolverCounter.Unsupported);
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                MapResolverLog.Unsupported(_logger, MessageType.MapRequest, new IPEndPoint(innerSource, sourcePort), "no record, or an EID that is not an IPv4 or IPv6 prefix");
+            }
             return;
         }
 
         var itr = ReplyEndpoint(request, innerSource, sourcePort);
+        MapResolverLog.RequestReceived(_logger, eid, itr, request.Nonce);
         if (Options.Mode == MapResolverMode.MapServerList)
         {
-            ForwardToMapServer(request, eid, itr, innerSource, innerDestination, sourcePort, security);
+            ForwardToMapServer(request, eid, itr, innerSource, innerDestination, sourcePort, security, started);
             return;
         }
 
@@ -149,12 +181,18 @@ public sealed partial class MapResolver : IRole
         {
             Counters.Increment(MapResolverCounter.NegativeCacheHits);
             SendNegative(itr, request.Nonce, entry.Prefix, RemainingMinutes(entry, now));
+            _metrics.Record(ResolutionOutcome.Negative, local: true, _time.GetElapsedTime(started));
             return;
         }
 
         if (_pending.Count >= Options.MaxPendingRequests)
         {
             Counters.Increment(MapResolverCounter.PendingLimitDrops);
+            if (_pendingFullReports.TryReport(out var dropped))
+            {
+                MapResolverLog.PendingListFull(_logger, Options.MaxPendingRequests, dropped);
+            }
+
             return;
         }
 
@@ -163,7 +201,7 @@ public sealed partial class MapResolver : IRole
             DdtOriginated = true,
             SecurityData = security,
         };
-        var pending = new PendingRequest(request.Nonce, eid, itr, ddt.ToArray(), now);
+        var pending = new PendingRequest(request.Nonce, eid, itr, ddt.ToArray(), now, started);
         if (cached)
         {
             Counters.Increment(MapResolverCounter.ReferralCacheHits);
@@ -180,13 +218,14 @@ public sealed partial class MapResolver : IRole
     }
 
     /// <summary>Map-server-list mode (RFC 9301 §8.4): the ECM goes on to a Map-Server with the M bit; the Map-Server or the ETR answers the ITR.</summary>
-    private void ForwardToMapServer(MapRequest request, EidPrefix eid, IPEndPoint itr, IPAddress innerSource, IPAddress innerDestination, ushort sourcePort, EquatableArray<byte>? security)
+    private void ForwardToMapServer(MapRequest request, EidPrefix eid, IPEndPoint itr, IPAddress innerSource, IPAddress innerDestination, ushort sourcePort, EquatableArray<byte>? security, long started)
     {
         if (!_mapServers.TryLookup(eid, out var servers) || servers.Length == 0)
         {
             // No Map-Server serves this space: not an EID (RFC 9301 §8.1 negative Map-Reply for the largest uncovered block).
             var block = _mapServers.TryGetUncoveredBlock(eid, out var uncovered) ? uncovered : eid;
             SendNegative(itr, request.Nonce, block, Options.NotEidSpaceTtlMinutes);
+            _metrics.Record(ResolutionOutcome.Negative, local: true, _time.GetElapsedTime(started));
             return;
         }
 
@@ -199,6 +238,7 @@ public sealed partial class MapResolver : IRole
         var length = forward.WriteTo(_buffer);
         _sender.Send(server.Endpoint, _buffer.AsSpan(0, length));
         Counters.Increment(MapResolverCounter.ForwardedToMapServer);
+        MapResolverLog.ForwardedToMapServer(_logger, eid, server.Endpoint);
     }
 
     /// <summary>The ITR-RLOC of the requester's family (RFC 9301 §5.2), at the UDP source port the request came from.</summary>

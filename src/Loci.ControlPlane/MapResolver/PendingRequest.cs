@@ -11,13 +11,14 @@ internal sealed class PendingRequest
 {
     private readonly HashSet<(IPAddress Address, EidPrefix Level)> _visited = [];
 
-    public PendingRequest(ulong nonce, EidPrefix eid, IPEndPoint itr, byte[] ddtPayload, DateTimeOffset started)
+    public PendingRequest(ulong nonce, EidPrefix eid, IPEndPoint itr, byte[] ddtPayload, DateTimeOffset started, long startedTimestamp)
     {
         Nonce = nonce;
         Eid = eid;
         Itr = itr;
         DdtPayload = ddtPayload;
         Started = started;
+        StartedTimestamp = startedTimestamp;
     }
 
     public ulong Nonce { get; }
@@ -31,6 +32,9 @@ internal sealed class PendingRequest
     public byte[] DdtPayload { get; }
 
     public DateTimeOffset Started { get; }
+
+    /// <summary>The role clock's timestamp when the ITR's request arrived, for the resolution latency.</summary>
+    public long StartedTimestamp { get; }
 
     /// <summary>The referral set being tried, in preference order.</summary>
     public IReadOnlyList<IPEndPoint> Locators { get; private set; } = [];

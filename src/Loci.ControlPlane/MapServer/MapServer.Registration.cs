@@ -9,6 +9,9 @@ namespace Loci.ControlPlane.MapServers;
 /// <summary>The registration path (RFC 9301 §8.2; seed 002's MAP-REGISTER module). Single writer.</summary>
 public sealed partial class MapServer
 {
+    /// <summary>The error logged for a Map-Register that parses but carries no record (Record Count is byte 3).</summary>
+    private static readonly WireError NoRecords = new(WireErrorCode.BadValue, 3, "map-register without records");
+
     /// <summary>
     /// Processes one Map-Register. Order matters: parse, find the site by the first record, verify
     /// the HMAC with the key the message names, and only then consider the fast refresh path
@@ -19,9 +22,10 @@ public sealed partial class MapServer
     {
         Counters.RegisterReceived();
         var payload = datagram.Payload;
-        if (!MapRegisterView.TryParse(payload, out var view, out _) || view.Records.Count == 0)
+        if (!MapRegisterView.TryParse(payload, out var view, out var error) || view.Records.Count == 0)
         {
             Counters.Malformed();
+            MapServerLog.Malformed(_logger, payload.Length, datagram.Source, error.IsError ? error : NoRecords);
             return;
         }
 
@@ -40,6 +44,7 @@ public sealed partial class MapServer
         if (site is null)
         {
             Counters.PrefixRejection();
+            MapServerLog.RegisterForNoSite(_logger, datagram.Source);
             return;
         }
 
@@ -48,7 +53,12 @@ public sealed partial class MapServer
         if (key is null || key.Verify(payload, _options.AcceptTruncatedHmac) != AuthResult.Valid)
         {
             Counters.AuthFailure();
-            site.AuthFailure();
+            site.AuthFailure(datagram.Source, view.KeyId, view.Algorithm);
+            if (site.AuthFailureReports.TryReport(out var failures))
+            {
+                MapServerLog.AuthenticationFailed(_logger, site.Name, failures, datagram.Source, view.KeyId, view.Algorithm);
+            }
+
             return;
         }
 
@@ -77,6 +87,7 @@ public sealed partial class MapServer
         }
 
         Counters.RegisterAccepted();
+        MapServerLog.RegisterAccepted(_logger, source, site.Name, view.Records.Count, fast);
         if (view.WantMapNotify && LispMessage.TryParse(payload, out var parsed, out _) && parsed is MapRegister register)
         {
             SendNotify(register, key, source);
@@ -126,9 +137,10 @@ public sealed partial class MapServer
     /// <summary>The full path: check every record against the site, then apply them in one table update.</summary>
     private bool TryApply(ReadOnlySpan<byte> payload, SiteState site, RegistrantId registrant, IPEndPoint source, DateTimeOffset now, (RegistrantId, UInt128) memoKey)
     {
-        if (!LispMessage.TryParse(payload, out var message, out _) || message is not MapRegister register)
+        if (!LispMessage.TryParse(payload, out var message, out var error) || message is not MapRegister register)
         {
             Counters.Malformed();
+            MapServerLog.Malformed(_logger, payload.Length, source, error);
             return false;
         }
 
@@ -141,6 +153,12 @@ public sealed partial class MapServer
             if (!IsAllowed(site, record, out var prefix))
             {
                 Counters.PrefixRejection();
+                site.Rejection(source, prefix);
+                if (site.RejectionReports.TryReport(out var rejections))
+                {
+                    MapServerLog.RegisterRejected(_logger, site.Name, rejections, source, prefix);
+                }
+
                 return false;
             }
 
@@ -149,6 +167,8 @@ public sealed partial class MapServer
 
         var created = new List<(EidPrefix, Registration)>(plan.Length);
         var deregistered = 0;
+        List<EidPrefix>? fresh = null;
+        List<EidPrefix>? withdrawn = null;
         _registrations.Update(writer =>
         {
             foreach (var (prefix, record) in plan)
@@ -161,6 +181,7 @@ public sealed partial class MapServer
                     if (entry is not null && !ReferenceEquals(rest, entry))
                     {
                         deregistered++;
+                        (withdrawn ??= []).Add(prefix);
                         if (rest is null)
                         {
                             writer.Remove(prefix);
@@ -178,6 +199,12 @@ public sealed partial class MapServer
                 var lifetime = register.UseTtl
                     ? TimeSpan.FromMinutes(Math.Min(record.Ttl, _options.MaxRegistrationTtl.TotalMinutes))
                     : _options.RegistrationTtl;
+                var previous = entry?.Find(registrant);
+                if (previous is null)
+                {
+                    (fresh ??= []).Add(prefix);
+                }
+
                 var registration = new Registration(
                     registrant,
                     register.SiteId,
@@ -185,7 +212,7 @@ public sealed partial class MapServer
                     register.ProxyReply,
                     record.Ttl,
                     lifetime,
-                    entry?.Find(registrant)?.RegisteredAt ?? now,
+                    previous?.RegisteredAt ?? now,
                     now,
                     source);
                 writer.Set(prefix, (entry ?? new RegisteredPrefix(prefix, site, [])).With(registration));
@@ -196,6 +223,16 @@ public sealed partial class MapServer
         for (var i = 0; i < deregistered; i++)
         {
             Counters.Deregistration();
+        }
+
+        if (fresh is not null)
+        {
+            MapServerLog.Registered(_logger, site.Name, fresh, source);
+        }
+
+        if (withdrawn is not null)
+        {
+            MapServerLog.Deregistered(_logger, site.Name, withdrawn, source);
         }
 
         foreach (var (prefix, registration) in created)
@@ -287,5 +324,28 @@ public sealed partial class MapServer
         var written = notify.WriteSigned(buffer, key);
         _sender.Send(destination, buffer[..written]);
         Counters.NotifySent();
+        MapServerLog.NotifySent(_logger, destination, register.Nonce);
+    }
+
+    /// <summary>
+    /// Writes each site's aggregated warnings whose interval has passed (the count of a flood that
+    /// has stopped is reported within a minute, not at the next failure). Registration path.
+    /// </summary>
+    private void ReportSiteWarnings()
+    {
+        foreach (var site in _sites)
+        {
+            if (site.AuthFailureReports.TryFlush(out var failures))
+            {
+                var (source, keyId, algorithm) = site.LastAuthFailure;
+                MapServerLog.AuthenticationFailed(_logger, site.Name, failures, source, keyId, algorithm);
+            }
+
+            if (site.RejectionReports.TryFlush(out var rejections))
+            {
+                var (source, prefix) = site.LastRejection;
+                MapServerLog.RegisterRejected(_logger, site.Name, rejections, source, prefix);
+            }
+        }
     }
 }

@@ -8,6 +8,9 @@ namespace Loci.ControlPlane.MapServers;
 /// <summary>The resolution path (RFC 9301 §8.3; RFC 8111 §7.3; seed 002's MAP-REQUEST module). Read-only, any thread.</summary>
 public sealed partial class MapServer
 {
+    /// <summary>The error logged for a Map-Request without records (Record Count is byte 3).</summary>
+    private static readonly WireError NoRequestRecords = new(WireErrorCode.BadValue, 3, "map-request without records");
+
     /// <summary>
     /// Answers one Map-Request, native or inside an ECM:
     /// <list type="bullet">
@@ -28,9 +31,10 @@ public sealed partial class MapServer
     public void HandleRequest(in InboundDatagram datagram)
     {
         Counters.RequestReceived();
-        if (!LispMessage.TryParse(datagram.Payload, out var message, out _))
+        if (!LispMessage.TryParse(datagram.Payload, out var message, out var error))
         {
             Counters.Malformed();
+            MapServerLog.Malformed(_logger, datagram.Payload.Length, datagram.Source, error);
             return;
         }
 
@@ -47,6 +51,7 @@ public sealed partial class MapServer
                 break;
             default:
                 Counters.Unsupported();
+                MapServerLog.Unsupported(_logger, message.Type, datagram.Source, "an ECM that holds no Map-Request");
                 return;
         }
 
@@ -54,6 +59,7 @@ public sealed partial class MapServer
         if (request.Records.Count == 0)
         {
             Counters.Malformed();
+            MapServerLog.Malformed(_logger, datagram.Payload.Length, datagram.Source, NoRequestRecords);
             return;
         }
 
@@ -61,10 +67,12 @@ public sealed partial class MapServer
         if (!EidConversions.TryToPrefix(asked.EidPrefix, asked.MaskLength, out var eid))
         {
             Counters.Unsupported();
+            MapServerLog.Unsupported(_logger, MessageType.MapRequest, datagram.Source, "the EID is not an IPv4 or IPv6 prefix");
             return;
         }
 
         var ddt = ecm?.DdtOriginated == true;
+        MapServerLog.RequestReceived(_logger, eid, datagram.Source, request.Nonce, ddt);
         var client = datagram.Source;
         var replyTo = ReplyDestination(request, ecm, client);
         var now = _time.GetUtcNow();
@@ -171,6 +179,7 @@ public sealed partial class MapServer
         var record = new EidRecord(address, mask, ttl, locators.ToArray(), MapReplyAction.NoAction, authoritative: false);
         Send(to, new MapReply(nonce, new[] { record }));
         Counters.PositiveReply();
+        MapServerLog.ProxyReplySent(_logger, prefix, to);
     }
 
     /// <summary>
@@ -203,6 +212,7 @@ public sealed partial class MapServer
 
         Send(etr, forward);
         Counters.Forwarded();
+        MapServerLog.Forwarded(_logger, eid, etr);
     }
 
     /// <summary>Negative Map-Reply: no locators, Natively-Forward (RFC 9301 §5.4, §8.3), A clear.</summary>
@@ -212,6 +222,7 @@ public sealed partial class MapServer
         var record = new EidRecord(address, mask, ttl, EquatableArray<LocatorRecord>.Empty, MapReplyAction.NativelyForward);
         Send(to, new MapReply(nonce, new[] { record }));
         Counters.NegativeReply();
+        MapServerLog.NegativeReplySent(_logger, block, ttl, to);
     }
 
     /// <summary>
@@ -233,5 +244,6 @@ public sealed partial class MapServer
             incomplete: referrals.Count == 0);
         Send(to, new MapReferral(nonce, new[] { record }));
         Counters.ReferralSent();
+        MapServerLog.ReferralSent(_logger, action, prefix, to);
     }
 }

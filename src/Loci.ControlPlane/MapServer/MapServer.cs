@@ -2,6 +2,8 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using Loci.Prefixes;
 using Loci.Wire;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Loci.ControlPlane.MapServers;
 
@@ -28,7 +30,15 @@ namespace Loci.ControlPlane.MapServers;
 /// </remarks>
 public sealed partial class MapServer : IRole, IDisposable
 {
+    /// <summary>
+    /// At most one authentication-failure and one policy-rejection Warning per site per interval, each
+    /// with the count since the previous one: a flood of forged Map-Registers costs one line a minute,
+    /// and the per-site count is also in the API and the metrics.
+    /// </summary>
+    public static readonly TimeSpan WarningInterval = TimeSpan.FromMinutes(1);
+
     private readonly MapServerOptions _options;
+    private readonly ILogger _logger;
     private readonly IDatagramSender _sender;
     private readonly TimeProvider _time;
     private readonly IPEndPoint _local;
@@ -51,7 +61,7 @@ public sealed partial class MapServer : IRole, IDisposable
     /// <summary>Registration path only: expiry queue with lazy deletion (an entry is checked against the table when due).</summary>
     private readonly PriorityQueue<(EidPrefix Prefix, Registration Registration), long> _expiries = new();
 
-    public MapServer(MapServerOptions options, IDatagramSender sender, TimeProvider time, IPEndPoint localEndpoint, IMeterFactory? meterFactory = null)
+    public MapServer(MapServerOptions options, IDatagramSender sender, TimeProvider time, IPEndPoint localEndpoint, IMeterFactory? meterFactory = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(sender);
@@ -62,7 +72,8 @@ public sealed partial class MapServer : IRole, IDisposable
         _sender = sender;
         _time = time;
         _local = localEndpoint;
-        _sites = [.. options.Sites.Select(s => new SiteState(s))];
+        _logger = logger ?? NullLogger.Instance;
+        _sites = [.. options.Sites.Select(s => new SiteState(s, WarningInterval, time))];
         foreach (var site in _sites)
         {
             foreach (var prefix in site.Options.AllowedPrefixes)
@@ -110,19 +121,25 @@ public sealed partial class MapServer : IRole, IDisposable
                 if (datagram.Payload.IsEmpty)
                 {
                     Counters.Malformed();
+                    MapServerLog.Malformed(_logger, 0, datagram.Source, new WireError(WireErrorCode.Truncated, 0, "empty datagram"));
                 }
                 else
                 {
                     Counters.Unsupported();
+                    MapServerLog.Unsupported(_logger, LispMessage.PeekType(datagram.Payload), datagram.Source, "not a Map-Server message");
                 }
 
                 break;
         }
     }
 
-    /// <summary>Registration path: removes registrations whose lifetime has passed (RFC 9301 §8.2).</summary>
+    /// <summary>
+    /// Registration path: removes registrations whose lifetime has passed (RFC 9301 §8.2) and writes
+    /// the aggregated per-site warnings whose interval is over.
+    /// </summary>
     public void OnTimer()
     {
+        ReportSiteWarnings();
         var now = _time.GetUtcNow();
         while (_expiries.TryPeek(out var item, out var due) && due <= now.UtcTicks)
         {
@@ -149,6 +166,7 @@ public sealed partial class MapServer : IRole, IDisposable
             }
 
             Counters.Expiration();
+            MapServerLog.Expired(_logger, entry.Site.Name, item.Prefix, item.Registration.LastSource, item.Registration.Lifetime);
         }
     }
 

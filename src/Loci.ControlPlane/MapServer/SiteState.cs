@@ -1,3 +1,5 @@
+using System.Net;
+using Loci.ControlPlane.Observability;
 using Loci.Prefixes;
 using Loci.Wire;
 
@@ -9,10 +11,12 @@ internal sealed class SiteState : IDisposable
     private readonly AuthenticationKey[] _keys;
     private long _authFailures;
 
-    public SiteState(SiteOptions options)
+    public SiteState(SiteOptions options, TimeSpan warningInterval, TimeProvider time)
     {
         Options = options;
         _keys = [.. options.Keys.Select(k => AuthenticationKey.FromPassword(k.Password, k.Algorithm, k.KeyId))];
+        AuthFailureReports = new LogRateLimit(warningInterval, time);
+        RejectionReports = new LogRateLimit(warningInterval, time);
     }
 
     public SiteOptions Options { get; }
@@ -21,7 +25,25 @@ internal sealed class SiteState : IDisposable
 
     public long AuthFailures => Volatile.Read(ref _authFailures);
 
-    public void AuthFailure() => Interlocked.Increment(ref _authFailures);
+    /// <summary>Aggregates this site's authentication-failure warnings (one per interval, with a count).</summary>
+    public LogRateLimit AuthFailureReports { get; }
+
+    /// <summary>Aggregates this site's policy-rejection warnings.</summary>
+    public LogRateLimit RejectionReports { get; }
+
+    /// <summary>The last failed Map-Register, for the periodic summary. Registration path only.</summary>
+    public (IPEndPoint Source, byte KeyId, AuthAlgorithm Algorithm) LastAuthFailure { get; private set; }
+
+    /// <summary>The last rejected Map-Register, for the periodic summary. Registration path only.</summary>
+    public (IPEndPoint Source, EidPrefix Prefix) LastRejection { get; private set; }
+
+    public void AuthFailure(IPEndPoint source, byte keyId, AuthAlgorithm algorithm)
+    {
+        Interlocked.Increment(ref _authFailures);
+        LastAuthFailure = (source, keyId, algorithm);
+    }
+
+    public void Rejection(IPEndPoint source, EidPrefix prefix) => LastRejection = (source, prefix);
 
     /// <summary>The key a message names by its Key ID and Algorithm ID bytes, or null.</summary>
     public AuthenticationKey? FindKey(byte keyId, AuthAlgorithm algorithm)

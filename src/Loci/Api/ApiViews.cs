@@ -3,6 +3,7 @@ using System.Net;
 using Loci.ControlPlane.Ddt;
 using Loci.ControlPlane.MapResolvers;
 using Loci.ControlPlane.MapServers;
+using Loci.ControlPlane.Observability;
 using Loci.Node;
 using Loci.Wire;
 
@@ -90,7 +91,21 @@ internal static class ApiViews
                 resolution_dropped = r.ResolutionDropped,
                 role_errors = r.RoleErrors,
             },
+            latency = new
+            {
+                queues = r.Latencies.Select(q => new { queue = q.Queue, processing = Quantiles(q.Processing), waiting = Quantiles(q.Waiting) }).ToArray(),
+                resolution = r.Options.Name == "map-resolver" && n.MapResolver is not null ? Quantiles(n.MapResolver.ResolutionLatency) : null,
+            },
         })).ToArray();
+
+    /// <summary>Cumulative since start; milliseconds for people (the metrics histograms are in seconds).</summary>
+    private static object Quantiles(LatencySummary s) => new
+    {
+        count = s.Count,
+        p50_ms = Math.Round(s.P50 * 1000, 4),
+        p90_ms = Math.Round(s.P90 * 1000, 4),
+        p99_ms = Math.Round(s.P99 * 1000, 4),
+    };
 
     private static IReadOnlyDictionary<string, long> Counters(LociNode node, string role) => role switch
     {

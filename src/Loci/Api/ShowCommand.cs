@@ -5,10 +5,10 @@ using Loci.Cli;
 
 namespace Loci.Api;
 
-/// <summary>`loci show sites|registrations|delegations|referrals|pending|stats [--json] [--api ADDRESS:PORT]`: reads a running node's API.</summary>
+/// <summary>`loci show sites|registrations|delegations|referrals|pending|stats|map-cache|database|etr [--json] [--api ADDRESS:PORT]`: reads a running node's API.</summary>
 internal static class ShowCommand
 {
-    private static readonly string[] Views = ["sites", "registrations", "delegations", "referrals", "pending", "stats"];
+    private static readonly string[] Views = ["sites", "registrations", "delegations", "referrals", "pending", "stats", "map-cache", "database", "etr"];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {

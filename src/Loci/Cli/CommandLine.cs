@@ -12,12 +12,14 @@ internal static class CommandLine
 
     private static readonly (string Name, string Summary, Command Run)[] Commands =
     [
-        ("demo", "start a whole LISP network on loopback, register, resolve, print (--keep-running)", Demo.DemoCommand.Run),
-        ("show", "read a running node: sites, registrations, delegations, referrals, pending, stats", Api.ShowCommand.Run),
-        ("run", "run a node: map-server, DDT node, map-resolver from a JSON config", Node.RunCommand.Run),
+        ("demo", "start a whole LISP network on loopback, register, resolve, print (--keep-running, --log-level)", Demo.DemoCommand.Run),
+        ("show", "read a running node: sites, registrations, delegations, referrals, pending, stats, map-cache, database, etr", Api.ShowCommand.Run),
+        ("run", "run a node: map-server, DDT node, map-resolver, xTR from a JSON config (--log-level)", Node.RunCommand.Run),
         ("decode", "decode LISP messages from hex, a raw file or a pcap/pcapng capture", Decode.DecodeCommand.Run),
         ("bench", "whole-program benchmarks: lpm, lpm-shape", BenchCommand.Run),
         ("lig", "send an ECM Map-Request to a map-resolver and print the mapping (EID --mr ADDRESS)", Diagnostics.LigCommand.Run),
+        ("map-cache", "ask a running node's ITR to resolve an EID (resolve EID)", Api.XtrCommands.MapCache),
+        ("database", "change a local mapping at a running node's ETR (set PREFIX RLOC...)", Api.XtrCommands.Database),
         ("rig", "walk the DDT referrals for an EID and print each hop (EID --ddt ADDRESS)", Diagnostics.RigCommand.Run),
     ];
 

@@ -8,14 +8,16 @@ using Loci.Node;
 using Loci.Transport;
 using Loci.Wire;
 using Loci.Wire.Formatting;
+using Microsoft.Extensions.Logging;
 
 namespace Loci.Demo;
 
 /// <summary>
-/// `loci demo [--keep-running]`: starts a whole LISP network on loopback (DDT root, DDT node, two
-/// map-servers, a map-resolver on IPv4 and IPv6), registers the demo sites, resolves seven EIDs
-/// through the map-resolver and prints each answer, who gave it and the latency. Exits 0 when every
-/// answer is the one documented in the README.
+/// `loci demo [--keep-running] [--log-level LEVEL]`: starts a whole LISP network on loopback (DDT
+/// root, DDT node, two map-servers, a map-resolver on IPv4 and IPv6), registers the demo sites,
+/// resolves seven EIDs through the map-resolver and prints each answer, who gave it and the latency.
+/// Exits 0 when every answer is the one documented in the README. The nodes log to the console at
+/// warning and above unless told otherwise, so the demo's own output stays readable.
 /// </summary>
 internal static class DemoCommand
 {
@@ -24,19 +26,28 @@ internal static class DemoCommand
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var keepRunning = args is ["--keep-running"];
-        if (args.Length > 0 && !keepRunning)
+        const string Usage = "usage: loci demo [--keep-running] [--log-level " + ConsoleLogging.LevelNames + "]   (default log level: warning)";
+        if (!ConsoleLogging.TryTakeLevel(ref args, LogLevel.Warning, out var level, out var levelError))
         {
-            stderr.WriteLine("usage: loci demo [--keep-running]");
+            stderr.WriteLine($"loci demo: {levelError}");
+            stderr.WriteLine(Usage);
             return ExitCodes.Usage;
         }
 
+        var keepRunning = args is ["--keep-running"];
+        if (args.Length > 0 && !keepRunning)
+        {
+            stderr.WriteLine(Usage);
+            return ExitCodes.Usage;
+        }
+
+        using var loggers = ConsoleLogging.Create(level);
         var nodes = new List<LociNode>();
         try
         {
             foreach (var (name, json) in DemoTopology.Nodes)
             {
-                nodes.Add(LociNode.Start(NodeConfigLoader.Parse(json, name), TimeProvider.System));
+                nodes.Add(LociNode.Start(NodeConfigLoader.Parse(json, name), TimeProvider.System, loggers));
             }
 
             stdout.WriteLine("LISP network on loopback:");

@@ -1,8 +1,12 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using Loci.Config;
 using Loci.ControlPlane;
 using Loci.ControlPlane.Ddt;
+using Loci.ControlPlane.Xtr;
 using Loci.Transport;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Resolver = Loci.ControlPlane.MapResolvers.MapResolver;
 using Server = Loci.ControlPlane.MapServers.MapServer;
 
@@ -13,14 +17,24 @@ namespace Loci.Node;
 /// one process), each on its own UDP endpoints behind its own <see cref="RoleRunner"/>. The
 /// Map-Server runs registration and resolution on separate threads so a flood of one cannot starve
 /// the other (issue 4, seed 002); the DDT node and Map-Resolver run on one thread each.
+/// Every role, runner and socket gets a logger of its own category from the node's
+/// <see cref="ILoggerFactory"/>, and their meters come from the node's <see cref="IMeterFactory"/>
+/// when it has one (tests use it to listen to this node only).
 /// </summary>
 internal sealed class LociNode : IDisposable
 {
     private readonly List<RoleRunner> _runners = [];
     private readonly List<UdpEndpointHost> _hosts = [];
+    private readonly ILoggerFactory _loggers;
+    private readonly IMeterFactory? _meters;
+    private readonly ILogger _logger;
+    private bool _started;
 
-    private LociNode()
+    private LociNode(ILoggerFactory loggers, IMeterFactory? meters)
     {
+        _loggers = loggers;
+        _meters = meters;
+        _logger = loggers.CreateLogger<LociNode>();
     }
 
     public Server? MapServer { get; private set; }
@@ -29,33 +43,47 @@ internal sealed class LociNode : IDisposable
 
     public Resolver? MapResolver { get; private set; }
 
+    /// <summary>The tunnel router (issue 5): its ETR and ITR halves share the xtr section's sockets.</summary>
+    public TunnelRouter? TunnelRouter { get; private set; }
+
+    public Etr? Etr { get; private set; }
+
+    public Itr? Itr { get; private set; }
+
     public IReadOnlyList<RoleRunner> Runners => _runners;
 
     /// <summary>Binds every endpoint and starts every role. On a bind failure nothing is left bound and the <see cref="EndpointBindException"/> propagates.</summary>
-    public static LociNode Start(NodeConfig config, TimeProvider time)
+    /// <param name="loggers">Where the node, its roles and sockets log; nowhere when null.</param>
+    /// <param name="meters">Creates the roles' and runners' meters; each makes its own when null.</param>
+    public static LociNode Start(NodeConfig config, TimeProvider time, ILoggerFactory? loggers = null, IMeterFactory? meters = null)
     {
-        var node = new LociNode();
+        var node = new LociNode(loggers ?? NullLoggerFactory.Instance, meters);
         try
         {
             if (config.MapServer is { } ms)
             {
                 var hosts = node.BindAll(ConfigToOptions.Endpoints(config, ms.Bind));
-                node.MapServer = new Server(ConfigToOptions.MapServer(ms), node.Senders(hosts), time, hosts[0].LocalEndpoint);
+                node.MapServer = new Server(ConfigToOptions.MapServer(ms), node.Senders(hosts), time, hosts[0].LocalEndpoint, meters, node._loggers.CreateLogger<Server>());
                 node.Run(node.MapServer, hosts, split: true, "map-server");
             }
 
             if (config.Ddt is { } ddt)
             {
                 var hosts = node.BindAll(ConfigToOptions.Endpoints(config, ddt.Bind));
-                node.DdtNode = new DdtNode(ConfigToOptions.Ddt(ddt), node.Senders(hosts));
+                node.DdtNode = new DdtNode(ConfigToOptions.Ddt(ddt), node.Senders(hosts), node._loggers.CreateLogger<DdtNode>());
                 node.Run(node.DdtNode, hosts, split: false, "ddt-node");
             }
 
             if (config.MapResolver is { } mr)
             {
                 var hosts = node.BindAll(ConfigToOptions.Endpoints(config, mr.Bind));
-                node.MapResolver = new Resolver(ConfigToOptions.MapResolver(mr), node.Senders(hosts), time);
+                node.MapResolver = new Resolver(ConfigToOptions.MapResolver(mr), node.Senders(hosts), time, meters, node._loggers.CreateLogger<Resolver>());
                 node.Run(node.MapResolver, hosts, split: false, "map-resolver");
+            }
+
+            if (config.Xtr is { } xtr)
+            {
+                node.StartXtr(config, xtr, time);
             }
 
             foreach (var runner in node._runners)
@@ -63,6 +91,8 @@ internal sealed class LociNode : IDisposable
                 runner.Start();
             }
 
+            node._started = true;
+            NodeLog.Started(node._logger, [.. node._runners.Select(r => r.Options.Name)]);
             return node;
         }
         catch
@@ -70,6 +100,20 @@ internal sealed class LociNode : IDisposable
             node.Dispose();
             throw;
         }
+    }
+
+    private void StartXtr(NodeConfig config, XtrConfig xtr, TimeProvider time)
+    {
+        var hosts = BindAll(ConfigToOptions.Endpoints(config, xtr.Bind));
+        var bind = hosts.Select(h => h.LocalEndpoint).ToArray();
+        var sender = Senders(hosts);
+        Etr = xtr.Etr is { } etr ? new Etr(XtrConfigToOptions.Etr(etr, bind), sender, time, _loggers.CreateLogger<Etr>()) : null;
+        Itr = xtr.Itr is { } itr ? new Itr(XtrConfigToOptions.Itr(itr, bind), sender, time, _loggers.CreateLogger<Itr>()) : null;
+        TunnelRouter = new TunnelRouter(Etr, Itr);
+
+        // One thread: both halves keep single-threaded state (IRole); the ETR's registrations are
+        // a few datagrams a minute, so they need no queue of their own.
+        Run(TunnelRouter, hosts, split: false, "xtr");
     }
 
     /// <summary>The endpoints each role listens on, for start-up messages.</summary>
@@ -81,7 +125,7 @@ internal sealed class LociNode : IDisposable
         var hosts = new List<UdpEndpointHost>();
         foreach (var endpoint in endpoints)
         {
-            var host = UdpEndpointHost.Bind(endpoint);
+            var host = UdpEndpointHost.Bind(endpoint, logger: _loggers.CreateLogger<UdpEndpointHost>());
             _hosts.Add(host);
             hosts.Add(host);
         }
@@ -107,7 +151,7 @@ internal sealed class LociNode : IDisposable
 
             try
             {
-                var egress = UdpEndpointHost.Bind(new IPEndPoint(any, 0));
+                var egress = UdpEndpointHost.Bind(new IPEndPoint(any, 0), logger: _loggers.CreateLogger<UdpEndpointHost>());
                 _hosts.Add(egress);
                 senders.Add(egress);
             }
@@ -117,14 +161,19 @@ internal sealed class LociNode : IDisposable
             }
         }
 
-        return new EndpointGroup(senders);
+        return new EndpointGroup(senders, _loggers.CreateLogger<EndpointGroup>());
     }
 
     private void Run(IRole role, List<UdpEndpointHost> hosts, bool split, string name) =>
-        _runners.Add(new RoleRunner(role, hosts, new RoleRunnerOptions { SplitRegistration = split, Name = name }));
+        _runners.Add(new RoleRunner(role, hosts, new RoleRunnerOptions { SplitRegistration = split, Name = name }, _loggers.CreateLogger<RoleRunner>(), _meters));
 
     public void Dispose()
     {
+        if (_started)
+        {
+            NodeLog.Stopping(_logger);
+        }
+
         foreach (var runner in _runners)
         {
             runner.Stop();
@@ -134,6 +183,15 @@ internal sealed class LociNode : IDisposable
         foreach (var host in _hosts)
         {
             host.Dispose();
+        }
+
+        MapServer?.Dispose();
+        MapResolver?.Dispose();
+        Etr?.Dispose();
+        if (_started)
+        {
+            NodeLog.Stopped(_logger);
+            _started = false;
         }
     }
 }

@@ -2,17 +2,31 @@ using System.Runtime.InteropServices;
 using Loci.Cli;
 using Loci.Config;
 using Loci.Transport;
+using Microsoft.Extensions.Logging;
 
 namespace Loci.Node;
 
-/// <summary>`loci run --config FILE`: runs the configured roles until Ctrl-C or SIGTERM.</summary>
+/// <summary>
+/// `loci run --config FILE [--log-level LEVEL]`: runs the configured roles until Ctrl-C or SIGTERM.
+/// Everything it says once running goes through the log (default level information, one line per
+/// event); command-line and start-up errors go to stderr with an exit code.
+/// </summary>
 internal static class RunCommand
 {
+    private const string Usage = "usage: loci run --config FILE [--log-level " + ConsoleLogging.LevelNames + "]   (a JSON node configuration; see README.md)";
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        if (!ConsoleLogging.TryTakeLevel(ref args, LogLevel.Information, out var level, out var levelError))
+        {
+            stderr.WriteLine($"loci run: {levelError}");
+            stderr.WriteLine(Usage);
+            return ExitCodes.Usage;
+        }
+
         if (args is not [("--config" or "-c"), _])
         {
-            stderr.WriteLine("usage: loci run --config FILE   (a JSON node configuration; see README.md)");
+            stderr.WriteLine(Usage);
             return ExitCodes.Usage;
         }
 
@@ -28,13 +42,16 @@ internal static class RunCommand
             return ex is IOException ? ExitCodes.IoError : ExitCodes.Usage;
         }
 
+        using var loggers = ConsoleLogging.Create(level);
+        var logger = loggers.CreateLogger(typeof(RunCommand).FullName!);
+        NodeLog.ConfigLoaded(logger, path);
         using var stop = new CancellationTokenSource();
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
         LociNode node;
         try
         {
-            node = LociNode.Start(config, TimeProvider.System);
+            node = LociNode.Start(config, TimeProvider.System, loggers);
         }
         catch (EndpointBindException ex)
         {
@@ -56,17 +73,8 @@ internal static class RunCommand
             }
 
             using var stopApi = new ApiLifetime(api);
-            foreach (var (role, endpoint) in node.Listening)
-            {
-                stdout.WriteLine($"{role} listening on {endpoint}");
-            }
-
-            stdout.WriteLine($"api on http://{config.Api}/api/ (loci show ... --api {config.Api})");
-
-            stdout.WriteLine("running; Ctrl-C to stop");
-            stdout.Flush();
+            NodeLog.ApiListening(logger, api.Endpoint);
             stop.Token.WaitHandle.WaitOne();
-            stdout.WriteLine("stopping");
         }
 
         return ExitCodes.Ok;

@@ -3,8 +3,9 @@ using System.Xml.Linq;
 namespace Loci.Tests.Architecture;
 
 /// <summary>
-/// The layers of DESIGN.md §2: dependencies only point down. The libraries use no packages (BCL
-/// only); the wire and table libraries reference no other project; the executable sits on top.
+/// The layers of DESIGN.md §2: dependencies only point down. The wire and table libraries use the
+/// BCL only; the roles and the transport add only the logging abstractions (the host picks the
+/// provider); the wire and table libraries reference no other project; the executable sits on top.
 /// </summary>
 public class LayeringTests
 {
@@ -30,9 +31,14 @@ public class LayeringTests
             .Select(r => Path.GetFileNameWithoutExtension((string)r.Attribute("Include")!.Value.Replace('\\', '/')))
             .ToArray();
         Assert.All(references, r => Assert.Contains(r, Allowed[project]));
-        if (project is "Loci.Wire" or "Loci.Prefixes" or "Loci.ControlPlane" or "Loci.Transport")
+        var packages = csproj.Descendants("PackageReference").Select(p => (string)p.Attribute("Include")!).ToArray();
+        if (project is "Loci.Wire" or "Loci.Prefixes")
         {
-            Assert.Empty(csproj.Descendants("PackageReference"));
+            Assert.Empty(packages);
+        }
+        else if (project is "Loci.ControlPlane" or "Loci.Transport")
+        {
+            Assert.All(packages, p => Assert.Equal("Microsoft.Extensions.Logging.Abstractions", p));
         }
     }
 

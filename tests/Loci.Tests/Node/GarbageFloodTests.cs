@@ -4,24 +4,32 @@ using Loci.Config;
 using Loci.Node;
 using Loci.Wire;
 using Loci.Wire.Tests.Support;
+using Microsoft.Extensions.Logging;
 
 namespace Loci.Tests.Node;
 
 /// <summary>
 /// Bad input on an open port (issue 4): thousands of random, truncated and bit-flipped datagrams at
-/// a running map-server. It must count them, never fall over, and keep answering valid requests.
+/// a running map-server. It must count them, never fall over, keep answering valid requests, and log
+/// nothing per bad packet above Debug.
 /// </summary>
 public class GarbageFloodTests
 {
+    /// <summary>Once per node or role, not per datagram: started, listening, the valid registration.</summary>
+    private static readonly int[] StartUpEvents = [1, 100, 205];
+
     [Fact]
     public void MapServer_FloodOfGarbage_CountsItAndKeepsAnswering()
     {
+        // Debug on, so the per-packet events are produced and the test sees both sides: they exist, and they stay at Debug.
+        using var capture = new CapturingLoggerProvider();
+        using var loggers = capture.Factory(LogLevel.Debug);
         var config = NodeConfigLoader.Parse("""
             { "map_server": { "bind": ["127.0.0.1:0"], "eid_space": ["10.0.0.0/8"],
               "sites": [ { "name": "s1", "prefixes": ["10.1.0.0/16"], "accept_more_specifics": true,
                            "keys": [ { "key_id": 0, "algorithm": "sha256", "password": "k" } ] } ] } }
             """);
-        using var node = LociNode.Start(config, TimeProvider.System);
+        using var node = LociNode.Start(config, TimeProvider.System, loggers);
         var server = node.MapServer!.LocalEndpoint;
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
@@ -67,6 +75,20 @@ public class GarbageFloodTests
 
         // ... and none of it made the role throw.
         Assert.Equal(0, runner.RoleErrors);
+
+        // Each malformed datagram was logged, at Debug, with its parse error ...
+        var entries = capture.Entries;
+        var malformed = entries.Where(e => e.EventId == 200).ToList();
+        Assert.Equal(node.MapServer.Counters.MalformedDropped, malformed.Count);
+        Assert.All(malformed, e => Assert.Equal(LogLevel.Debug, e.Level));
+        Assert.All(malformed, e => Assert.Contains("(at byte ", e.Message, StringComparison.Ordinal));
+
+        // ... and above Debug there are at most a few aggregated reports (an authentication-failure or
+        // policy warning for the site, a queue-full warning, a send-failure warning for replies to the
+        // unreachable ITR-RLOCs of bit-flipped requests), however many bad packets came.
+        var aboveDebug = entries.Where(e => e.Level > LogLevel.Debug && !StartUpEvents.Contains(e.EventId)).ToList();
+        Assert.True(aboveDebug.Count <= 5, $"{aboveDebug.Count} entries above Debug:\n{string.Join('\n', aboveDebug.Select(e => $"{e.Level} {e.EventId} {e.Message}"))}");
+        Assert.All(aboveDebug, e => Assert.Contains(e.EventId, new[] { 103, 107, 203, 204 }));
     }
 
     private static void AssertAnswers(Socket socket, IPEndPoint server, IPEndPoint local, ulong nonce)
