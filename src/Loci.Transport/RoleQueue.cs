@@ -27,6 +27,7 @@ internal sealed class RoleQueue
     private readonly IRole _role;
     private readonly RoleRunnerOptions _options;
     private readonly bool _runsTimer;
+    private int _wakePending;
     private readonly KeyValuePair<string, object?>[] _tags;
     private readonly KeyValuePair<string, object?>[][] _typeTags;
     private readonly RoleMetrics _metrics;
@@ -106,6 +107,18 @@ internal sealed class RoleQueue
         }
     }
 
+    /// <summary>
+    /// Asks this queue's thread to run the role's timer now rather than at the next tick (a role
+    /// queued work from another thread). At most one wake-up is queued at a time. Any thread.
+    /// </summary>
+    public void Wake()
+    {
+        if (_runsTimer && Interlocked.Exchange(ref _wakePending, 1) == 0 && !_channel.Writer.TryWrite(default))
+        {
+            Volatile.Write(ref _wakePending, 0);
+        }
+    }
+
     /// <summary>No more datagrams: the thread drains what is queued, then ends.</summary>
     public void Complete() => _channel.Writer.TryComplete();
 
@@ -115,6 +128,13 @@ internal sealed class RoleQueue
 
     private void OnDropped(QueuedDatagram datagram)
     {
+        if (datagram.Buffer is null)
+        {
+            // A wake-up that found the queue full: the queue is busy, the timer runs between datagrams anyway.
+            Volatile.Write(ref _wakePending, 0);
+            return;
+        }
+
         ArrayPool<byte>.Shared.Return(datagram.Buffer);
         Interlocked.Increment(ref _dropped);
         TransportMetrics.Dropped.Add(1, _tags[0], _tags[1], new("reason", "queue_full"));
@@ -148,6 +168,13 @@ internal sealed class RoleQueue
         {
             while (reader.TryRead(out var datagram))
             {
+                if (datagram.Buffer is null)
+                {
+                    Volatile.Write(ref _wakePending, 0);
+                    nextTimer = RunTimer(interval);
+                    continue;
+                }
+
                 Deliver(datagram);
                 if (_runsTimer && Environment.TickCount64 >= nextTimer)
                 {

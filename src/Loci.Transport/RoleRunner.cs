@@ -111,6 +111,13 @@ public sealed class RoleRunner : IDisposable
             _ => DatagramClass.Resolution,
         };
 
+    /// <summary>
+    /// Runs the role's timer on its worker thread as soon as possible instead of at the next tick:
+    /// for roles that queue work from other threads (an ITR's resolve call, an ETR's mapping change).
+    /// Any thread; a no-op before Start's threads run the queue (the wake-up waits in it).
+    /// </summary>
+    public void Wake() => (_registration ?? _resolution).Wake();
+
     /// <summary>Starts the worker threads, then the receive loops.</summary>
     public void Start()
     {

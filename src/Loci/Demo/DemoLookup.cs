@@ -2,20 +2,20 @@ using System.Net;
 
 namespace Loci.Demo;
 
-/// <summary>A lookup the demo performs and the outcome issue 4 documents for it.</summary>
-internal sealed record DemoLookup(IPAddress Eid, IPEndPoint Resolver, bool ExpectPositive, string Expectation)
+/// <summary>A lookup the demo's ITR performs, the outcome issues 4 and 5 document for it, and who should answer.</summary>
+internal sealed record DemoLookup(string Eid, bool ExpectPositive, string ExpectedFrom, string Expectation)
 {
-    private static readonly IPEndPoint Mr4 = new(IPAddress.Parse("127.0.0.30"), 4342);
-    private static readonly IPEndPoint Mr6 = new(IPAddress.IPv6Loopback, 4342);
-
     public static readonly DemoLookup[] All =
     [
-        new(IPAddress.Parse("10.1.0.7"), Mr4, true, "site1, proxy reply"),
-        new(IPAddress.Parse("10.2.0.7"), Mr4, true, "site2, proxy reply"),
-        new(IPAddress.Parse("10.3.0.7"), Mr4, true, "site3 on the second map-server"),
-        new(IPAddress.Parse("2001:db8:1::7"), Mr6, true, "site1 IPv6, asked over [::1]"),
-        new(IPAddress.Parse("10.1.200.1"), Mr4, false, "site space, not registered"),
-        new(IPAddress.Parse("10.9.0.1"), Mr4, false, "delegation hole"),
-        new(IPAddress.Parse("192.0.2.1"), Mr4, false, "not EID space: natively forward"),
+        new("10.1.0.7", true, "127.0.0.101", "site1: its ETR answers"),
+        new("10.2.0.7", true, "127.0.0.103", "site2: its ETR answers"),
+        new("10.3.0.7", true, "127.0.0.21", "site3: proxy reply by the second map-server"),
+        new("2001:db8:1::7", true, "127.0.0.101", "site1 IPv6: its ETR answers"),
+        new("10.1.200.1", false, "127.0.0.30", "site space, not registered"),
+        new("10.9.0.1", false, "127.0.0.30", "delegation hole"),
+        new("192.0.2.1", false, "127.0.0.30", "not EID space: natively forward"),
     ];
+
+    /// <summary>The IPv6 path to the map-resolver, shown with a lig-style request over [::1].</summary>
+    public static readonly IPEndPoint Resolver6 = new(IPAddress.IPv6Loopback, 4342);
 }

@@ -114,6 +114,16 @@ internal sealed class LociNode : IDisposable
         // One thread: both halves keep single-threaded state (IRole); the ETR's registrations are
         // a few datagrams a minute, so they need no queue of their own.
         Run(TunnelRouter, hosts, split: false, "xtr");
+        var runner = _runners[^1];
+        if (Etr is not null)
+        {
+            Etr.InboxSignal = runner.Wake;
+        }
+
+        if (Itr is not null)
+        {
+            Itr.InboxSignal = runner.Wake;
+        }
     }
 
     /// <summary>The endpoints each role listens on, for start-up messages.</summary>

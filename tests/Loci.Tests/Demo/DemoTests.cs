@@ -6,7 +6,7 @@ using Loci.Demo;
 namespace Loci.Tests.Demo;
 
 /// <summary>
-/// `loci demo` end to end on loopback: five nodes on fixed addresses, real UDP, the real roles. Both
+/// `loci demo` end to end on loopback: ten nodes on fixed addresses, real UDP, the real roles. Both
 /// tests bind 127.0.0.x:4342, so they live in one class (xUnit runs a class's tests one at a time).
 /// </summary>
 public class DemoTests
@@ -20,14 +20,24 @@ public class DemoTests
         var text = output.ToString();
         Assert.True(exit == ExitCodes.Ok, $"exit {exit}\n{text}\n{errors}");
         Assert.Contains("every answer is as documented", text, StringComparison.Ordinal);
-        Assert.Equal(4, CountLines(text, "map-notify verified"));
-        AssertLine(text, "10.1.0.7 ", "-> 10.1.0.0/24 [127.0.0.101 1/50, 127.0.0.102 1/50]", "from 127.0.0.20:4342");
-        AssertLine(text, "10.2.0.7 ", "-> 10.2.0.0/24 [127.0.0.103 1/100]", "from 127.0.0.20:4342");
+        Assert.Equal(5, CountLines(text, "map-notify verified"));
+        Assert.Equal(2, CountLines(text, "hmac-sha1"));
+        Assert.Equal(3, CountLines(text, "hmac-sha256"));
+        AssertLine(text, "10.1.0.7 ", "-> 10.1.0.0/24 [127.0.0.101 1/50, 127.0.0.102 1/50]", "from 127.0.0.101:4342");
+        AssertLine(text, "10.2.0.7 ", "-> 10.2.0.0/24 [127.0.0.103 1/100]", "from 127.0.0.103:4342");
         AssertLine(text, "10.3.0.7 ", "-> 10.3.0.0/24 [127.0.0.104 1/100]", "from 127.0.0.21:4342");
-        AssertLine(text, "2001:db8:1::7 ", "-> 2001:db8:1::/64 [127.0.0.101 1/100]", "from [::1]");
+        AssertLine(text, "2001:db8:1::7 ", "-> 2001:db8:1::/64 [127.0.0.101 1/100]", "from 127.0.0.101:4342");
+        AssertLine(text, "lig over [::1]", "-> 2001:db8:1::/64 [127.0.0.101 1/100]", "site1's ETR answers");
         AssertLine(text, "10.1.200.1 ", "-> negative 10.1.128.0/17 natively-forward ttl 1 min", "from 127.0.0.30:4342");
         AssertLine(text, "10.9.0.1 ", "-> negative 10.8.0.0/13 natively-forward ttl 15 min", "from 127.0.0.30:4342");
         AssertLine(text, "192.0.2.1 ", "-> negative 128.0.0.0/1 natively-forward ttl 15 min", "from 127.0.0.30:4342");
+
+        // The ITR's map-cache and the move of site2 (issue 5): SMR, SMR-invoked request, new locator.
+        AssertLine(text, "10.2.0.0/24        127.0.0.103", "1/100 up", "from 127.0.0.103:4342");
+        AssertLine(text, "before:", "10.2.0.0/24 [127.0.0.103 1/100]", "ttl 1440 min");
+        // One SMR, or two when the ETR repeats it while the ITR holds its request back for the rate limit.
+        Assert.Matches(@"ETR 127\.0\.0\.103 sent [12] SMR\(s\) to the ITR and re-registered; the ITR sent [12] SMR-invoked Map-Request\(s\)", text);
+        AssertLine(text, "after:", "10.2.0.0/24 [127.0.0.105 1/100]", "updated in");
         Assert.DoesNotContain("UNEXPECTED", text, StringComparison.Ordinal);
     }
 

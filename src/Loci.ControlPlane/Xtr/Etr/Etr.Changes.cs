@@ -25,6 +25,7 @@ public sealed partial class Etr
 
         EtrOptions.ValidateLocators(locators, nameof(locators));
         _inbox.Enqueue(new EtrMappingChange(EtrMappingChangeKind.UpdateLocators, prefix, Locators: [.. locators]));
+        InboxSignal?.Invoke();
     }
 
     /// <summary>Adds a prefix to the database, or replaces its entry (locators, TTL, P and a bits, Map-Servers). Any thread; applied like <see cref="UpdateMapping"/>.</summary>
@@ -32,6 +33,7 @@ public sealed partial class Etr
     {
         EtrOptions.ValidatePrefix(entry, nameof(entry), _mapServerNames);
         _inbox.Enqueue(new EtrMappingChange(EtrMappingChangeKind.Set, entry.Prefix, Entry: entry with { Locators = [.. entry.Locators], MapServers = [.. entry.MapServers] }));
+        InboxSignal?.Invoke();
     }
 
     /// <summary>Removes a prefix: it is withdrawn from its Map-Servers (Record TTL 0) and its requesters are solicited. Any thread.</summary>
@@ -43,6 +45,7 @@ public sealed partial class Etr
         }
 
         _inbox.Enqueue(new EtrMappingChange(EtrMappingChangeKind.Remove, prefix));
+        InboxSignal?.Invoke();
     }
 
     /// <summary>Applies every queued change, then re-registers with the Map-Servers concerned and sends the SMRs that are due.</summary>

@@ -94,6 +94,15 @@ public sealed partial class Etr : IRole, IDisposable
     public ulong SiteId => _options.SiteId;
 
     /// <summary>
+    /// Called (on the caller's thread) after a mapping change is queued for the role thread. A host
+    /// sets it to run the role's timer at once, so a change takes effect without waiting for the next tick.
+    /// </summary>
+    public Action? InboxSignal { get; set; }
+
+    /// <summary>The options the ETR was built with (its map-servers, their algorithms; the database as configured at start).</summary>
+    public EtrOptions Options => _options;
+
+    /// <summary>
     /// True when every Map-Server that has prefixes to register has confirmed the latest finished round
     /// with a verified Map-Notify, and there is at least one such Map-Server. Never true without
     /// <see cref="EtrOptions.WantMapNotify"/>: nothing confirms a register then. Safe from any thread.

@@ -82,6 +82,7 @@ public sealed partial class Itr
         }
 
         _inbox.Enqueue(new InboxItem(eid, completion));
+        InboxSignal?.Invoke();
         return completion.Task;
     }
 
@@ -122,6 +123,7 @@ public sealed partial class Itr
         if (TryMarkInFlight(eid))
         {
             _inbox.Enqueue(new InboxItem(eid, null));
+            InboxSignal?.Invoke();
         }
         else if (!_inFlight.ContainsKey(eid))
         {

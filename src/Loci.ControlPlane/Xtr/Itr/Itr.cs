@@ -96,6 +96,12 @@ public sealed partial class Itr : IRole
 
     public ItrOptions Options { get; }
 
+    /// <summary>
+    /// Called (on the caller's thread) after a resolution is queued for the role thread. A host sets
+    /// it to run the role's timer at once, so a miss is resolved without waiting for the next tick.
+    /// </summary>
+    public Action? InboxSignal { get; set; }
+
     public ItrCounters Counters { get; } = new();
 
     /// <summary>The map-cache, negative entries included, in address order (for <c>loci show map-cache</c>). Lock-free.</summary>
