@@ -7,6 +7,7 @@ internal static class BenchCommand
     {
         "lpm" => Bench.LpmBench.Run(args[1..], stdout, stderr),
         "lpm-shape" => Bench.LpmBench.RunShape(args[1..], stdout, stderr),
+        "load" => Bench.Load.LoadCommand.Run(args[1..], stdout, stderr),
         _ => Usage(stderr),
     };
 
@@ -16,6 +17,8 @@ internal static class BenchCommand
         stderr.WriteLine("         map-table build time, bytes per prefix and lookup latency on the real routing dataset");
         stderr.WriteLine("       loci bench lpm-shape [--out DIR] [--cache DIR]");
         stderr.WriteLine("         seed 002 Fig. 5: map-table shape for 200-2,000 sites (CSV + SVG)");
+        stderr.WriteLine("       loci bench load --target ADDRESS[:PORT] --mode request|ecm|register --eid-prefix P ... [--rate N] [--duration T]");
+        stderr.WriteLine("         open-loop Map-Request / Map-Register load against any LISP node (--help for every option)");
         return ExitCodes.Usage;
     }
 }
