@@ -96,7 +96,11 @@ internal sealed class RegisteredPrefix
         return merged;
     }
 
-    /// <summary>The registered RLOC to forward to: reachable, lowest unicast priority below 255 (RFC 9301 §5.4), IP only.</summary>
+    /// <summary>
+    /// The registered RLOC to forward to: lowest unicast priority below 255 (RFC 9301 §5.4), IP only,
+    /// preferring locators the ETR marked reachable (R bit); an unreachable one is chosen only when
+    /// no reachable one qualifies, since the ETR's R bit may be stale and forwarding beats silence.
+    /// </summary>
     public static IPAddress? BestRloc(List<LocatorRecord> locators)
     {
         LocatorRecord? best = null;
@@ -107,7 +111,7 @@ internal sealed class RegisteredPrefix
                 continue;
             }
 
-            if (best is null || locator.Priority < best.Priority)
+            if (best is null || Better(locator, best))
             {
                 best = locator;
             }
@@ -115,4 +119,7 @@ internal sealed class RegisteredPrefix
 
         return best is null ? null : EidConversions.ToIPAddress(best.Rloc);
     }
+
+    private static bool Better(LocatorRecord candidate, LocatorRecord best) =>
+        candidate.Reachable != best.Reachable ? candidate.Reachable : candidate.Priority < best.Priority;
 }

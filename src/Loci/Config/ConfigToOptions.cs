@@ -25,6 +25,7 @@ public static class ConfigToOptions
                 AcceptMoreSpecifics = site.AcceptMoreSpecifics,
                 AllowedRlocs = site.AllowedRlocs,
             })],
+            EtrControlPort = config.EtrControlPort,
         };
     }
 
@@ -53,6 +54,7 @@ public static class ConfigToOptions
             MaxReferrals = config.MaxReferrals,
             RetransmitTimeout = config.RequestTimeout,
             AttemptsPerLocator = config.Retries + 1,
+            ReferralPort = config.ReferralPort,
         };
     }
 

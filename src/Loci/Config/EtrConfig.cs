@@ -16,6 +16,9 @@ public sealed record EtrConfig
 
     public bool WantMapNotify { get; init; } = true;
 
+    /// <summary>Port SMRs are sent to at the requesting ITRs (their control port, 4342).</summary>
+    public int SmrPort { get; init; } = 4342;
+
     public IReadOnlyList<EtrMapServerConfig> MapServers { get; init; } = [];
 
     public IReadOnlyList<DatabaseMappingConfig> Database { get; init; } = [];

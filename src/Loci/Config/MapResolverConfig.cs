@@ -1,4 +1,5 @@
 using System.Net;
+using Loci.Transport;
 
 namespace Loci.Config;
 
@@ -21,6 +22,9 @@ public sealed record MapResolverConfig
 
     /// <summary>Wait for one answer before retransmitting to the next referral locator.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>UDP port of DDT nodes and map-servers the referrals name (referral locators carry no port): 4342.</summary>
+    public int ReferralPort { get; init; } = UdpEndpointHost.DefaultPort;
 
     /// <summary>Retransmissions per hop.</summary>
     public int Retries { get; init; } = 2;

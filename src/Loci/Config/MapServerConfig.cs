@@ -1,5 +1,6 @@
 using System.Net;
 using Loci.Prefixes;
+using Loci.Transport;
 
 namespace Loci.Config;
 
@@ -12,4 +13,7 @@ public sealed record MapServerConfig
     public IReadOnlyList<EidPrefix> EidSpace { get; init; } = [];
 
     public IReadOnlyList<SiteConfig> Sites { get; init; } = [];
+
+    /// <summary>UDP port Map-Requests are forwarded to at the registered ETRs (RFC 9301 §5.3: 4342).</summary>
+    public int EtrControlPort { get; init; } = UdpEndpointHost.DefaultPort;
 }

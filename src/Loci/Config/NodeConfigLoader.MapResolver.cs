@@ -8,7 +8,7 @@ public static partial class NodeConfigLoader
 {
     private static MapResolverConfig? ReadMapResolver(ConfigReader reader, JsonElement section, string path)
     {
-        if (!reader.IsObject(section, path, "bind", "ddt_roots", "map_servers", "max_referrals", "request_timeout", "retries"))
+        if (!reader.IsObject(section, path, "bind", "ddt_roots", "map_servers", "max_referrals", "request_timeout", "retries", "referral_port"))
         {
             return null;
         }
@@ -40,6 +40,7 @@ public static partial class NodeConfigLoader
             MaxReferrals = (int)(reader.Integer(section, path, "max_referrals", 1, 64) ?? MapResolverConfig.DefaultMaxReferrals),
             RequestTimeout = reader.Duration(section, path, "request_timeout") ?? TimeSpan.FromSeconds(1),
             Retries = (int)(reader.Integer(section, path, "retries", 0, 10) ?? 2),
+            ReferralPort = (int)(reader.Integer(section, path, "referral_port", 1, ushort.MaxValue) ?? UdpEndpointHost.DefaultPort),
         };
     }
 }

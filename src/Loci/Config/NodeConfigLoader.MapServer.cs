@@ -10,7 +10,7 @@ public static partial class NodeConfigLoader
 {
     private static MapServerConfig? ReadMapServer(ConfigReader reader, JsonElement section, string path)
     {
-        if (!reader.IsObject(section, path, "bind", "eid_space", "sites"))
+        if (!reader.IsObject(section, path, "bind", "eid_space", "sites", "etr_control_port"))
         {
             return null;
         }
@@ -35,6 +35,7 @@ public static partial class NodeConfigLoader
             Bind = reader.Endpoints(section, path, "bind", UdpEndpointHost.DefaultPort),
             EidSpace = reader.Prefixes(section, path, "eid_space"),
             Sites = sites,
+            EtrControlPort = (int)(reader.Integer(section, path, "etr_control_port", 1, ushort.MaxValue) ?? UdpEndpointHost.DefaultPort),
         };
     }
 

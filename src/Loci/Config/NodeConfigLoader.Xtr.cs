@@ -31,7 +31,7 @@ public static partial class NodeConfigLoader
 
     private static EtrConfig? ReadEtr(ConfigReader reader, JsonElement section, string path)
     {
-        if (!reader.IsObject(section, path, "xtr_id", "site_id", "register_interval", "want_map_notify", "map_servers", "database"))
+        if (!reader.IsObject(section, path, "xtr_id", "site_id", "register_interval", "want_map_notify", "map_servers", "database", "smr_port"))
         {
             return null;
         }
@@ -72,6 +72,7 @@ public static partial class NodeConfigLoader
             SiteId = (ulong)(reader.Integer(section, path, "site_id", 0, long.MaxValue) ?? 0),
             RegisterInterval = reader.Duration(section, path, "register_interval"),
             WantMapNotify = reader.Boolean(section, path, "want_map_notify") ?? true,
+            SmrPort = (int)(reader.Integer(section, path, "smr_port", 1, ushort.MaxValue) ?? UdpEndpointHost.DefaultPort),
             MapServers = servers,
             Database = database,
         };

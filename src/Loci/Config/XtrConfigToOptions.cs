@@ -17,6 +17,7 @@ public static class XtrConfigToOptions
             XtrId = config.XtrId,
             SiteId = config.SiteId,
             WantMapNotify = config.WantMapNotify,
+            SmrPort = config.SmrPort,
             MapServers = [.. config.MapServers.Select(ms => new EtrMapServerOptions
             {
                 Name = ms.Name,

@@ -71,7 +71,26 @@ public class XtrConfigLoaderTests
         Assert.Equal(TimeSpan.FromMinutes(3), itr.IdleTimeout);
     }
 
+    [Fact]
+    public void Ports_ForNetworksOffPort4342_ReachTheRoleOptions()
+    {
+        var config = NodeConfigLoader.Parse("""
+            { "map_server": { "bind": ["127.0.0.20:5000"], "etr_control_port": 5000, "sites": [ { "name": "s", "prefixes": ["10.0.0.0/8"], "keys": [ { "algorithm": "sha1", "password": "k" } ] } ] },
+              "map_resolver": { "bind": ["127.0.0.30:5000"], "ddt_roots": ["127.0.0.10:5000"], "referral_port": 5000 },
+              "xtr": { "bind": ["127.0.0.101:5000"], "etr": { "smr_port": 5000, "map_servers": [ { "name": "m", "address": "127.0.0.20:5000", "algorithm": "sha1", "password": "k" } ],
+                                                    "database": [ { "prefix": "10.1.0.0/24", "rlocs": ["127.0.0.101"] } ] } } }
+            """);
+
+        Assert.Equal(5000, ConfigToOptions.MapServer(config.MapServer!).EtrControlPort);
+        Assert.Equal(5000, ConfigToOptions.MapResolver(config.MapResolver!).ReferralPort);
+        var etr = XtrConfigToOptions.Etr(config.Xtr!.Etr!, config.Xtr.Bind);
+        Assert.Equal(5000, etr.SmrPort);
+        Assert.True(etr.Database[0].Locators[0].Local);
+        Assert.Equal(4342, NodeConfigLoader.Parse("""{ "map_resolver": { "map_servers": ["127.0.0.20"] } }""").MapResolver!.ReferralPort);
+    }
+
     [Theory]
+    [InlineData("""{ "map_resolver": { "map_servers": ["127.0.0.20"], "referral_port": 0 } }""", 1, "map_resolver.referral_port", "expected 1 to 65535")]
     [InlineData("""{ "xtr": { } }""", 1, "xtr", "an etr section, an itr section or both")]
     [InlineData("""{ "xtr": { "itr": { "map_resolvers": [] } } }""", 1, "xtr.itr.map_resolvers", "at least one map-resolver")]
     [InlineData("""{ "xtr": { "itr": { "rlocs": ["127.0.0.1"] } } }""", 1, "xtr.itr.map_resolvers", "required")]
