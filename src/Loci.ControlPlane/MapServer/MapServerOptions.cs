@@ -71,7 +71,7 @@ public sealed class MapServerOptions
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);
-        var owners = new List<(EidPrefix Prefix, string Site)>();
+        var owners = new List<(EidPrefix Prefix, int Site)>();
         for (var i = 0; i < Sites!.Count; i++)
         {
             var site = Sites[i];
@@ -96,19 +96,28 @@ public sealed class MapServerOptions
             foreach (var prefix in site.AllowedPrefixes)
             {
                 Require(prefix.Family != EidFamily.None, $"{field}.AllowedPrefixes", "contains an empty prefix");
-                foreach (var (other, owner) in owners)
-                {
-                    // One owner per EID: a registration must map to exactly one site's keys.
-                    Require(!other.Overlaps(prefix), $"{field}.AllowedPrefixes", $"{prefix} overlaps {other} of site '{owner}'");
-                }
-
-                owners.Add((prefix, site.Name));
+                owners.Add((prefix, i));
             }
 
             Require(site.AllowedRlocs is not null, $"{field}.AllowedRlocs", "must not be null");
             foreach (var rloc in site.AllowedRlocs!)
             {
                 Require(rloc.Family is EidFamily.IPv4 or EidFamily.IPv6 && rloc.InstanceId == 0, $"{field}.AllowedRlocs", $"{rloc} is not an IPv4 or IPv6 prefix");
+            }
+        }
+
+        // One owner per EID: a registration must map to exactly one site's keys. Sorted by
+        // (instance, family, address, length), a prefix that overlaps another one contains its
+        // immediate successor, so whenever two prefixes overlap some neighbouring pair does, and
+        // checking neighbours rejects every overlapping configuration in O(P log P) (a pairwise check
+        // took hours for a 100,000-prefix configuration). The error names one overlapping pair.
+        owners.Sort((a, b) => a.Prefix.CompareTo(b.Prefix));
+        for (var k = 1; k < owners.Count; k++)
+        {
+            var (earlier, later) = owners[k - 1].Site <= owners[k].Site ? (owners[k - 1], owners[k]) : (owners[k], owners[k - 1]);
+            if (owners[k - 1].Prefix.Overlaps(owners[k].Prefix))
+            {
+                Require(false, $"Sites[{later.Site}] ('{Sites[later.Site].Name}').AllowedPrefixes", $"{later.Prefix} overlaps {earlier.Prefix} of site '{Sites[earlier.Site].Name}'");
             }
         }
     }

@@ -14,7 +14,7 @@ namespace Loci.Bench;
 /// </summary>
 internal static partial class LpmBench
 {
-    private static readonly string[] ShapeColumns =
+    internal static readonly string[] ShapeColumns =
     [
         "sites", "prefixes", "trie_nodes", "trie_leaves", "trie_avg_depth", "trie_max_depth", "trie_bytes",
         "radix_nodes", "radix_avg_depth", "radix_max_depth",
@@ -60,8 +60,7 @@ internal static partial class LpmBench
             var sums = new double[ShapeColumns.Length];
             for (var run = 0; run < options.Runs; run++)
             {
-                // A fixed seed per (seed, sites, run): HashCode is randomised per process, so not that.
-                var row = ShapeStep(pool, sites, new Random((options.Seed * 1_000_003) + (sites * 101) + run));
+                var row = ShapeStep(pool, sites, new Random(DrawSeed(options.Seed, sites, run)));
                 for (var c = 0; c < sums.Length; c++)
                 {
                     sums[c] += row[c];
@@ -77,12 +76,10 @@ internal static partial class LpmBench
         var csvPath = Path.Combine(options.OutputDirectory, "lpm-shape.csv");
         var svgPath = Path.Combine(options.OutputDirectory, "lpm-shape.svg");
         File.WriteAllText(csvPath, ShapeCsv(rows));
-        File.WriteAllText(svgPath, LpmShapeChart.Render(rows.Select(r => r[0]).ToArray(),
-            [
-                ("Average depth", [("trie (8-bit strides)", rows.Select(r => r[4]).ToArray()), ("binary radix tree", rows.Select(r => r[8]).ToArray())]),
-                ("Maximum depth", [("trie (8-bit strides)", rows.Select(r => r[5]).ToArray()), ("binary radix tree", rows.Select(r => r[9]).ToArray())]),
-                ("Nodes and prefixes", [("prefixes", rows.Select(r => r[1]).ToArray()), ("trie nodes + leaves", rows.Select(r => r[2] + r[3]).ToArray()), ("radix nodes", rows.Select(r => r[7]).ToArray())]),
-            ],
+        File.WriteAllText(svgPath, LpmShapeChart.Render(
+            [.. rows.Select(r => r[0])],
+            "LISP sites",
+            ShapePanels(rows),
             $"Map-table shape vs LISP sites (seed 002 Fig. 5; {pool.Length:N0}-prefix IPv4 pool, mean of {options.Runs} runs)"));
         stdout.WriteLine($"wrote {csvPath}");
         stdout.WriteLine($"wrote {svgPath}");
@@ -115,24 +112,54 @@ internal static partial class LpmBench
         return [.. pool.Order()];
     }
 
+    /// <summary>
+    /// The random seed of one draw, fixed per (seed, sites, run) so <c>lpm-shape</c> and
+    /// <c>seed-eval</c> draw the same sites (HashCode is randomised per process, so not that).
+    /// </summary>
+    internal static int DrawSeed(int seed, int sites, int run) => (seed * 1_000_003) + (sites * 101) + run;
+
     /// <summary>One measurement: <paramref name="sites"/> sites of 1-100 random prefixes each (drawn without replacement).</summary>
-    internal static double[] ShapeStep(EidPrefix[] pool, int sites, Random random)
+    internal static double[] ShapeStep(EidPrefix[] pool, int sites, Random random) => ShapeOf(sites, DrawSites(pool, sites, random));
+
+    /// <summary>
+    /// Seed 002's sites: <paramref name="sites"/> sites, each with 1-100 prefixes (uniform) drawn at
+    /// random from <paramref name="pool"/> without replacement. Fewer when the pool runs out; a
+    /// site left without a prefix is dropped.
+    /// </summary>
+    internal static EidPrefix[][] DrawSites(EidPrefix[] pool, int sites, Random random)
     {
         var order = (EidPrefix[])pool.Clone();
         var taken = 0;
+        var drawn = new List<EidPrefix[]>(sites);
+        for (var site = 0; site < sites && taken < order.Length; site++)
+        {
+            var count = Math.Min(random.Next(1, 101), order.Length - taken);
+            var prefixes = new EidPrefix[count];
+            for (var k = 0; k < count; k++)
+            {
+                // Partial Fisher-Yates: a uniform draw without replacement.
+                var j = random.Next(taken, order.Length);
+                (order[taken], order[j]) = (order[j], order[taken]);
+                prefixes[k] = order[taken++];
+            }
+
+            drawn.Add(prefixes);
+        }
+
+        return [.. drawn];
+    }
+
+    /// <summary>The shape row (<see cref="ShapeColumns"/>) of the map-table holding every prefix of <paramref name="drawn"/>.</summary>
+    internal static double[] ShapeOf(int sites, EidPrefix[][] drawn)
+    {
         var table = new EidTable<int>();
         var radix = new LpmRadixTree();
         table.Update(w =>
         {
-            for (var site = 0; site < sites && taken < order.Length; site++)
+            for (var site = 0; site < drawn.Length; site++)
             {
-                var count = random.Next(1, 101);
-                for (var k = 0; k < count && taken < order.Length; k++)
+                foreach (var prefix in drawn[site])
                 {
-                    // Partial Fisher-Yates: a uniform draw without replacement.
-                    var j = random.Next(taken, order.Length);
-                    (order[taken], order[j]) = (order[j], order[taken]);
-                    var prefix = order[taken++];
                     w.Set(prefix, site);
                     radix.Insert((uint)prefix.Address, prefix.Length);
                 }
@@ -144,7 +171,15 @@ internal static partial class LpmBench
         return [sites, shape.Prefixes, shape.Nodes, shape.Leaves, shape.AverageDepth, shape.MaxDepth, shape.Bytes, radixNodes, radixAverage, radixMax];
     }
 
-    private static string ShapeCsv(List<double[]> rows)
+    /// <summary>The three panels of the Fig. 5 chart from rows of <see cref="ShapeColumns"/>.</summary>
+    internal static LpmShapeChart.Panel[] ShapePanels(IReadOnlyList<double[]> rows) =>
+    [
+        new("Average depth", "nodes from the root", [("trie (8-bit strides)", [.. rows.Select(r => r[4])]), ("binary radix tree", [.. rows.Select(r => r[8])])]),
+        new("Maximum depth", "nodes from the root", [("trie (8-bit strides)", [.. rows.Select(r => r[5])]), ("binary radix tree", [.. rows.Select(r => r[9])])]),
+        new("Nodes and prefixes", "count", [("prefixes", [.. rows.Select(r => r[1])]), ("trie nodes + leaves", [.. rows.Select(r => r[2] + r[3])]), ("radix nodes", [.. rows.Select(r => r[7])])]),
+    ];
+
+    internal static string ShapeCsv(IEnumerable<double[]> rows)
     {
         var csv = new StringBuilder();
         csv.AppendLine(string.Join(',', ShapeColumns));
