@@ -74,7 +74,7 @@ public sealed partial class MapServer
         var ddt = ecm?.DdtOriginated == true;
         MapServerLog.RequestReceived(_logger, eid, datagram.Source, request.Nonce, ddt);
         var client = datagram.Source;
-        var replyTo = ReplyDestination(request, ecm, client);
+        var replyTo = MapReplyDestination.For(request, ecm, client);
         var now = _time.GetUtcNow();
         EidPrefix? expired = null;
         if (_registrations.TryLookup(eid, out var matched, out var entry))
@@ -130,35 +130,6 @@ public sealed partial class MapServer
         {
             SendNegative(replyTo, request.Nonce, outside, _options.NonSiteNegativeTtlMinutes);
         }
-    }
-
-    /// <summary>
-    /// Where a Map-Reply goes: an ITR-RLOC of the family the request arrived on (else any), at the
-    /// requester's port: the inner UDP source port of an ECM (RFC 9301 §5.8), else the datagram's source port.
-    /// </summary>
-    private static IPEndPoint ReplyDestination(MapRequest request, EncapsulatedControlMessage? ecm, IPEndPoint source)
-    {
-        var family = source.Address.IsIPv4MappedToIPv6 ? AddressFamily.InterNetwork : source.AddressFamily;
-        IPAddress? chosen = null;
-        foreach (var rloc in request.ItrRlocs)
-        {
-            if (rloc is not InetAddress { Ip: var ip })
-            {
-                continue;
-            }
-
-            if (ip.AddressFamily == family)
-            {
-                chosen = ip;
-                break;
-            }
-
-            chosen ??= ip;
-        }
-
-        chosen ??= ecm?.InnerSource ?? source.Address;
-        var port = ecm is null ? source.Port : ecm.InnerSourcePort;
-        return new IPEndPoint(chosen, port == 0 ? LispPorts.ControlPlane : port);
     }
 
     /// <summary>The largest block around <paramref name="eid"/> with no registration, never wider than the site prefix.</summary>

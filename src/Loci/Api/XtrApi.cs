@@ -87,8 +87,7 @@ internal static class XtrApi
                 return Problem(StatusCodes.Status404NotFound, $"{prefix} is not in the database of any ETR on this node");
             }
 
-            var bind = node.Runners.Where(r => r.Options.Name == "xtr").SelectMany(r => r.Endpoints).Select(e => e.LocalEndpoint).ToArray();
-            var locators = rlocs.Select(r => new LocatorRecord(new InetAddress(r.Address), r.Priority, r.Weight, Local: bind.Any(b => b.Address.Equals(r.Address)))).ToArray();
+            var locators = rlocs.Select(r => new LocatorRecord(new InetAddress(r.Address), r.Priority, r.Weight, Local: node.XtrEndpoints.Any(b => b.Address.Equals(r.Address)))).ToArray();
             node.Etr!.UpdateMapping(prefix, locators);
             return Results.Json(new { prefix = prefix.ToString(), rlocs = rlocs.Select(r => r.Address.ToString()).ToArray(), status = "accepted" });
         }

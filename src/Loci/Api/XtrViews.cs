@@ -71,5 +71,5 @@ internal static class XtrViews
         })).ToArray();
 
     private static string Endpoint(LociNode node) =>
-        node.Runners.FirstOrDefault(r => r.Options.Name == "xtr")?.Endpoints[0].LocalEndpoint.ToString() ?? "-";
+        node.XtrEndpoints.Count > 0 ? node.XtrEndpoints[0].ToString() : "-";
 }

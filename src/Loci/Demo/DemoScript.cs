@@ -140,5 +140,5 @@ internal sealed class DemoScript(IReadOnlyList<LociNode> nodes, TextWriter stdou
         : $"{entry.Prefix} [{string.Join(", ", entry.Locators.Select(l => $"{l.Address} {l.Priority}/{l.Weight}"))}] ttl {entry.TtlMinutes} min";
 
     private static string XtrAddress(LociNode node) =>
-        node.Runners.First(r => r.Options.Name == "xtr").Endpoints[0].LocalEndpoint.Address.ToString();
+        node.XtrEndpoints[0].Address.ToString();
 }

@@ -50,6 +50,9 @@ internal sealed class LociNode : IDisposable
 
     public Itr? Itr { get; private set; }
 
+    /// <summary>The tunnel router's sockets (its RLOCs); empty without an xtr section.</summary>
+    public IReadOnlyList<IPEndPoint> XtrEndpoints { get; private set; } = [];
+
     public IReadOnlyList<RoleRunner> Runners => _runners;
 
     /// <summary>Binds every endpoint and starts every role. On a bind failure nothing is left bound and the <see cref="EndpointBindException"/> propagates.</summary>
@@ -106,6 +109,7 @@ internal sealed class LociNode : IDisposable
     {
         var hosts = BindAll(ConfigToOptions.Endpoints(config, xtr.Bind));
         var bind = hosts.Select(h => h.LocalEndpoint).ToArray();
+        XtrEndpoints = bind;
         var sender = Senders(hosts);
         Etr = xtr.Etr is { } etr ? new Etr(XtrConfigToOptions.Etr(etr, bind), sender, time, _loggers.CreateLogger<Etr>()) : null;
         Itr = xtr.Itr is { } itr ? new Itr(XtrConfigToOptions.Itr(itr, bind), sender, time, _loggers.CreateLogger<Itr>()) : null;

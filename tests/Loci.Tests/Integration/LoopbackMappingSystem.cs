@@ -4,6 +4,7 @@ using Loci.ControlPlane;
 using Loci.ControlPlane.Ddt;
 using Loci.ControlPlane.MapServers;
 using Loci.Prefixes;
+using Loci.Tests.Node;
 using Loci.Transport;
 using Loci.Wire;
 using Resolver = Loci.ControlPlane.MapResolvers.MapResolver;

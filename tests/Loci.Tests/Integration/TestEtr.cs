@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Loci.ControlPlane;
 using Loci.Diagnostics;
 using Loci.Prefixes;
+using Loci.Tests.Node;
 using Loci.Transport;
 using Loci.Wire;
 

@@ -4,6 +4,7 @@ using Loci.ControlPlane.Ddt;
 using Loci.ControlPlane.MapServers;
 using Loci.ControlPlane.Xtr;
 using Loci.Prefixes;
+using Loci.Tests.Node;
 using Loci.Transport;
 using Loci.Wire;
 using Resolver = Loci.ControlPlane.MapResolvers.MapResolver;
@@ -69,7 +70,7 @@ internal sealed class TwoSiteNetwork : IDisposable
     {
         try
         {
-            _hosts.AddRange(SharedPort.Bind(RootAddress, DdtNodeAddress, MapServerAddress, ResolverAddress, SiteARloc, SiteBRloc, SiteBNewRloc));
+            _hosts.AddRange(LoopbackPorts.BindOnOnePort(RootAddress, DdtNodeAddress, MapServerAddress, ResolverAddress, SiteARloc, SiteBRloc, SiteBNewRloc));
             Port = _hosts[0].LocalEndpoint.Port;
             var (rootHost, nodeHost, serverHost, resolverHost) = (_hosts[0], _hosts[1], _hosts[2], _hosts[3]);
 
@@ -203,7 +204,7 @@ internal sealed class TwoSiteNetwork : IDisposable
 
     public void Dispose()
     {
-        SharedPort.StopReceivingAll(_hosts);
+        LoopbackPorts.StopReceivingAll(_hosts);
         SiteA?.Dispose();
         SiteB?.Dispose();
         foreach (var runner in _runners)

@@ -81,7 +81,7 @@ public sealed partial class Etr
             return;
         }
 
-        var replyTo = ReplyDestination(request, ecm, datagram.Source);
+        var replyTo = MapReplyDestination.For(request, ecm, datagram.Source);
         Send(replyTo, new MapReply(request.Nonce, new[] { mapping.Record }));
         Counters.RequestAnswered();
         EtrLog.ReplySent(_logger, matched, replyTo, false);
@@ -106,37 +106,6 @@ public sealed partial class Etr
 
         // The prober holds this mapping in its map-cache: an SMR target when it changes.
         RememberRequester(matched, replyTo.Address, now);
-    }
-
-    /// <summary>
-    /// Where a Map-Reply goes (RFC 9301 §5.2: "the ETR picks one of the ITR-RLOCs"): one of the family
-    /// the request arrived on, so it is a family this node reaches (else any IPv4 or IPv6 one), at the
-    /// requester's port: the inner UDP source port of an ECM (RFC 9301 §5.8), else the datagram's.
-    /// </summary>
-    private static IPEndPoint ReplyDestination(MapRequest request, EncapsulatedControlMessage? ecm, IPEndPoint source)
-    {
-        var family = EtrAddresses.Normalize(source.Address).AddressFamily;
-        IPAddress? chosen = null;
-        foreach (var rloc in request.ItrRlocs)
-        {
-            if (rloc is not InetAddress { Ip: var ip })
-            {
-                continue; // LCAF ITR-RLOCs (telemetry, security keys) are not reply addresses
-            }
-
-            ip = EtrAddresses.Normalize(ip);
-            if (ip.AddressFamily == family)
-            {
-                chosen = ip;
-                break;
-            }
-
-            chosen ??= ip;
-        }
-
-        chosen ??= ecm?.InnerSource ?? EtrAddresses.Normalize(source.Address);
-        var port = ecm is null ? source.Port : ecm.InnerSourcePort;
-        return new IPEndPoint(chosen, port == 0 ? LispPorts.ControlPlane : port);
     }
 
     private void RememberRequester(EidPrefix prefix, IPAddress address, DateTimeOffset now)

@@ -1,9 +1,9 @@
 using System.Net;
 using Loci.Transport;
 
-namespace Loci.Tests.Integration;
+namespace Loci.Tests.Node;
 
-/// <summary>Socket chores of the loopback integration tests: several addresses on one ephemeral port, and a quick shutdown.</summary>
+/// <summary>Socket chores of the loopback network tests (mapping chain, two xTR sites): several addresses on one ephemeral port, and a quick shutdown.</summary>
 internal static class LoopbackPorts
 {
     private const int Attempts = 5;
