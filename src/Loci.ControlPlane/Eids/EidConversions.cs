@@ -88,6 +88,60 @@ public static class EidConversions
         return (address, (byte)prefix.Length);
     }
 
+    /// <summary>Bytes <see cref="WriteWire"/> writes for <paramref name="prefix"/> (AFI included).</summary>
+    public static int WireLength(in EidPrefix prefix)
+    {
+        var plain = 2 + BodyLength(prefix.Family);
+        return prefix.InstanceId == 0 ? plain : 2 + LcafAddress.HeaderLength + 4 + plain;
+    }
+
+    /// <summary>
+    /// Writes the wire form of a table key, byte for byte what <see cref="ToWire"/>'s address writes,
+    /// without building the address objects: the reply path writes EIDs this way to allocate nothing.
+    /// </summary>
+    public static void WriteWire(ref SpanWriter writer, in EidPrefix prefix)
+    {
+        var body = BodyLength(prefix.Family);
+        if (prefix.InstanceId != 0)
+        {
+            // Instance-ID LCAF (RFC 8060 §4.1): Rsvd1, Flags, Type 2, IID mask-len 0, Length, IID.
+            writer.WriteUInt16((ushort)Afi.Lcaf);
+            writer.WriteUInt16(0);
+            writer.WriteUInt8((byte)LcafType.InstanceId);
+            writer.WriteUInt8(0);
+            writer.WriteUInt16((ushort)(4 + 2 + body));
+            writer.WriteUInt32(prefix.InstanceId);
+        }
+
+        switch (prefix.Family)
+        {
+            case EidFamily.IPv4:
+                writer.WriteUInt16((ushort)Afi.IPv4);
+                writer.WriteUInt32((uint)prefix.Address);
+                break;
+            case EidFamily.IPv6:
+                writer.WriteUInt16((ushort)Afi.IPv6);
+                writer.WriteUInt128(prefix.Address);
+                break;
+            case EidFamily.Mac:
+                writer.WriteUInt16((ushort)Afi.Mac);
+                writer.WriteUInt16((ushort)(prefix.Address >> 32));
+                writer.WriteUInt32((uint)prefix.Address);
+                break;
+            default:
+                writer.WriteUInt16((ushort)Afi.None);
+                break;
+        }
+    }
+
+    private static int BodyLength(EidFamily family) => family switch
+    {
+        EidFamily.IPv4 => 4,
+        EidFamily.IPv6 => 16,
+        EidFamily.Mac => 6,
+        _ => 0,
+    };
+
     public static IPAddress? ToIPAddress(LispAddress address) => address switch
     {
         InetAddress inet => inet.Ip,

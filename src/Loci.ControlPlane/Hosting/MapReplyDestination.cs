@@ -39,6 +39,56 @@ internal static class MapReplyDestination
         return new IPEndPoint(chosen, port == 0 ? LispPorts.ControlPlane : port);
     }
 
+    /// <summary>
+    /// The same choice as <see cref="For(MapRequest, EncapsulatedControlMessage?, IPEndPoint)"/> read
+    /// from the views, without allocating: the datagram's own source when the choice is that address
+    /// and port (a native request from its ITR-RLOC), else an endpoint from <paramref name="cache"/>.
+    /// </summary>
+    /// <param name="innerSource">The ECM's inner source address (4 or 16 bytes); empty for a native request.</param>
+    public static IPEndPoint For(in MapRequestView request, bool encapsulated, ReadOnlySpan<byte> innerSource, ushort innerSourcePort, IPEndPoint source, EndpointCache cache)
+    {
+        Span<byte> sourceBytes = stackalloc byte[16];
+        source.Address.TryWriteBytes(sourceBytes, out var sourceLength);
+        scoped ReadOnlySpan<byte> normalizedSource = Unmap(sourceBytes[..sourceLength]);
+        scoped ReadOnlySpan<byte> chosen = default;
+        foreach (var rloc in request.ItrRlocs)
+        {
+            if (rloc.Afi is not (Afi.IPv4 or Afi.IPv6))
+            {
+                continue;
+            }
+
+            var ip = Unmap(rloc.Body);
+            if (ip.Length == normalizedSource.Length)
+            {
+                chosen = ip;
+                break;
+            }
+
+            if (chosen.IsEmpty)
+            {
+                chosen = ip;
+            }
+        }
+
+        if (chosen.IsEmpty)
+        {
+            chosen = encapsulated ? innerSource : normalizedSource;
+        }
+
+        int port = encapsulated ? innerSourcePort : source.Port;
+        port = port == 0 ? LispPorts.ControlPlane : port;
+        return port == source.Port && chosen.SequenceEqual(sourceBytes[..sourceLength])
+            ? source
+            : cache.Get(chosen, port);
+    }
+
+    /// <summary>An IPv4-mapped IPv6 address (::ffff:a.b.c.d) as its 4 IPv4 bytes; anything else unchanged.</summary>
+    private static ReadOnlySpan<byte> Unmap(ReadOnlySpan<byte> address) =>
+        address.Length == 16 && address[..10].IndexOfAnyExcept((byte)0) < 0 && address[10] == 0xFF && address[11] == 0xFF
+            ? address[12..]
+            : address;
+
     /// <summary>IPv4 peers of a dual-stack socket appear as ::ffff:a.b.c.d; compare and answer them as IPv4.</summary>
     public static IPAddress Normalize(IPAddress address) =>
         address.AddressFamily == AddressFamily.InterNetworkV6 && address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;

@@ -31,69 +31,54 @@ public sealed partial class MapServer
     public void HandleRequest(in InboundDatagram datagram)
     {
         Counters.RequestReceived();
-        if (!LispMessage.TryParse(datagram.Payload, out var message, out var error))
+        if (!TryReadRequest(datagram.Payload, out var request, out var encapsulated, out var ecm))
         {
-            Counters.Malformed();
-            MapServerLog.Malformed(_logger, datagram.Payload.Length, datagram.Source, error);
+            RejectRequest(datagram);
             return;
         }
 
-        MapRequest request;
-        EncapsulatedControlMessage? ecm = null;
-        switch (message)
-        {
-            case MapRequest native:
-                request = native;
-                break;
-            case EncapsulatedControlMessage { Inner: MapRequest inner } encapsulated:
-                ecm = encapsulated;
-                request = inner;
-                break;
-            default:
-                Counters.Unsupported();
-                MapServerLog.Unsupported(_logger, message.Type, datagram.Source, "an ECM that holds no Map-Request");
-                return;
-        }
-
         // RFC 9301 §5.2: senders put one record in a Map-Request; like other implementations, answer the first.
-        if (request.Records.Count == 0)
+        var records = request.Records;
+        if (!records.MoveNext())
         {
             Counters.Malformed();
             MapServerLog.Malformed(_logger, datagram.Payload.Length, datagram.Source, NoRequestRecords);
             return;
         }
 
-        var asked = request.Records[0];
-        if (!EidConversions.TryToPrefix(asked.EidPrefix, asked.MaskLength, out var eid))
+        var asked = records.Current;
+        if (!EidConversions.TryToPrefix(asked.Eid, asked.MaskLength, out var eid))
         {
             Counters.Unsupported();
             MapServerLog.Unsupported(_logger, MessageType.MapRequest, datagram.Source, "the EID is not an IPv4 or IPv6 prefix");
             return;
         }
 
-        var ddt = ecm?.DdtOriginated == true;
+        var ddt = encapsulated && ecm.DdtOriginated;
         MapServerLog.RequestReceived(_logger, eid, datagram.Source, request.Nonce, ddt);
         var client = datagram.Source;
-        var replyTo = MapReplyDestination.For(request, ecm, client);
+        var replyTo = encapsulated
+            ? MapReplyDestination.For(request, true, ecm.Headers.Source, ecm.Headers.SourcePort, client, _replyEndpoints)
+            : MapReplyDestination.For(request, false, default, 0, client, _replyEndpoints);
         var now = _time.GetUtcNow();
         EidPrefix? expired = null;
         if (_registrations.TryLookup(eid, out var matched, out var entry))
         {
-            var locators = entry.MergedLocators(now, out var proxy, out var ttl, out var first);
-            if (first is not null)
+            var mapping = entry.Merged(now);
+            if (mapping.First is { } first)
             {
                 if (ddt)
                 {
                     SendReferral(client, request.Nonce, matched, ReferralAction.MsAck, _options.MsAckTtlMinutes);
                 }
 
-                if (proxy)
+                if (mapping.Proxy)
                 {
-                    ProxyReply(replyTo, request.Nonce, matched, ttl, locators);
+                    ProxyReply(replyTo, request.Nonce, matched, mapping);
                 }
                 else
                 {
-                    Forward(request, ecm, replyTo, eid, locators, first);
+                    Forward(datagram, replyTo, eid, mapping, first);
                 }
 
                 return;
@@ -132,6 +117,54 @@ public sealed partial class MapServer
         }
     }
 
+    /// <summary>
+    /// Reads a native Map-Request or an ECM holding one through the allocation-free views (the hot
+    /// path parses no model); false for anything else, which <see cref="RejectRequest"/> explains.
+    /// </summary>
+    private static bool TryReadRequest(ReadOnlySpan<byte> payload, out MapRequestView request, out bool encapsulated, out EcmView ecm)
+    {
+        ecm = default;
+        request = default;
+        encapsulated = false;
+        switch (LispMessage.PeekType(payload))
+        {
+            case MessageType.MapRequest:
+                return MapRequestView.TryParse(payload, out request, out _);
+            case MessageType.EncapsulatedControlMessage:
+                encapsulated = true;
+                return EcmView.TryParse(payload, out ecm, out _)
+                    && ecm.InnerType == MessageType.MapRequest
+                    && MapRequestView.TryParse(ecm.Inner, out request, out _);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// Counts and logs a datagram on the resolution path that is not a well-formed Map-Request: the
+    /// model parser runs here, off the hot path, for its precise error (what and at which byte).
+    /// </summary>
+    private void RejectRequest(in InboundDatagram datagram)
+    {
+        if (!LispMessage.TryParse(datagram.Payload, out var message, out var error))
+        {
+            Counters.Malformed();
+            MapServerLog.Malformed(_logger, datagram.Payload.Length, datagram.Source, error);
+            return;
+        }
+
+        if (message is MapRequest or EncapsulatedControlMessage { Inner: MapRequest })
+        {
+            // The model accepts what the views refused: treat it as malformed rather than guess.
+            Counters.Malformed();
+            MapServerLog.Malformed(_logger, datagram.Payload.Length, datagram.Source, new WireError(WireErrorCode.BadValue, 0, "map-request the allocation-free reader refused"));
+            return;
+        }
+
+        Counters.Unsupported();
+        MapServerLog.Unsupported(_logger, message.Type, datagram.Source, "an ECM that holds no Map-Request");
+    }
+
     /// <summary>The largest block around <paramref name="eid"/> with no registration, never wider than the site prefix.</summary>
     private EidPrefix UnregisteredBlock(EidPrefix eid, int siteLength)
     {
@@ -144,11 +177,9 @@ public sealed partial class MapServer
     }
 
     /// <summary>RFC 9301 §8.3: the Map-Server answers for the site; A clear (not the ETR's own answer, RFC 9301 §5.4).</summary>
-    private void ProxyReply(IPEndPoint to, ulong nonce, EidPrefix prefix, uint ttl, List<LocatorRecord> locators)
+    private void ProxyReply(IPEndPoint to, ulong nonce, EidPrefix prefix, in MergedMapping mapping)
     {
-        var (address, mask) = EidConversions.ToWire(prefix);
-        var record = new EidRecord(address, mask, ttl, locators.ToArray(), MapReplyAction.NoAction, authoritative: false);
-        Send(to, new MapReply(nonce, new[] { record }));
+        SendMapReply(to, nonce, prefix, mapping.Ttl, mapping.Locators.AsSpan(), MapReplyAction.NoAction);
         Counters.PositiveReply();
         MapServerLog.ProxyReplySent(_logger, prefix, to);
     }
@@ -156,13 +187,23 @@ public sealed partial class MapServer
     /// <summary>
     /// RFC 9301 §8.3: no proxy service requested, so the request goes to one registered ETR, in an ECM
     /// with the E (to-ETR) bit (§5.8). The inner headers keep the requester's address and port so the
-    /// ETR answers the ITR directly.
+    /// ETR answers the ITR directly. The request is re-read as a model here: forwarding is not the
+    /// allocation-free path (the ETR's answer is).
     /// </summary>
-    private void Forward(MapRequest request, EncapsulatedControlMessage? ecm, IPEndPoint replyTo, EidPrefix eid, List<LocatorRecord> locators, Registration first)
+    private void Forward(in InboundDatagram datagram, IPEndPoint replyTo, EidPrefix eid, in MergedMapping mapping, Registration first)
     {
+        if (!LispMessage.TryParse(datagram.Payload, out var message, out var error))
+        {
+            Counters.Malformed(); // unreachable: the views accepted it
+            MapServerLog.Malformed(_logger, datagram.Payload.Length, datagram.Source, error);
+            return;
+        }
+
+        var ecm = message as EncapsulatedControlMessage;
+        var request = (MapRequest)(ecm?.Inner ?? message);
         var etr = _options.ForwardTo == EtrForwarding.RegistrationSource
             ? first.LastSource
-            : RegisteredPrefix.BestRloc(locators) is { } rloc ? new IPEndPoint(rloc, _options.EtrControlPort) : new IPEndPoint(first.LastSource.Address, _options.EtrControlPort);
+            : RegisteredPrefix.BestRloc(mapping.Locators.AsSpan()) is { } rloc ? new IPEndPoint(rloc, _options.EtrControlPort) : new IPEndPoint(first.LastSource.Address, _options.EtrControlPort);
 
         EncapsulatedControlMessage forward;
         if (ecm is not null)
@@ -189,11 +230,36 @@ public sealed partial class MapServer
     /// <summary>Negative Map-Reply: no locators, Natively-Forward (RFC 9301 §5.4, §8.3), A clear.</summary>
     private void SendNegative(IPEndPoint to, ulong nonce, EidPrefix block, uint ttl)
     {
-        var (address, mask) = EidConversions.ToWire(block);
-        var record = new EidRecord(address, mask, ttl, EquatableArray<LocatorRecord>.Empty, MapReplyAction.NativelyForward);
-        Send(to, new MapReply(nonce, new[] { record }));
+        SendMapReply(to, nonce, block, ttl, [], MapReplyAction.NativelyForward);
         Counters.NegativeReply();
         MapServerLog.NegativeReplySent(_logger, block, ttl, to);
+    }
+
+    /// <summary>
+    /// Writes a one-record Map-Reply straight from the table's key and locators (no model objects)
+    /// and sends it: the allocation-free answer. A record holds at most 255 locators (Locator Count
+    /// is 8 bits); a merged set beyond that, from many registrants, is cut to its first 255.
+    /// </summary>
+    private void SendMapReply(IPEndPoint to, ulong nonce, in EidPrefix prefix, uint ttl, ReadOnlySpan<LocatorRecord> locators, MapReplyAction action)
+    {
+        locators = locators[..Math.Min(locators.Length, byte.MaxValue)];
+        var length = 12 + 10 + EidConversions.WireLength(prefix);
+        foreach (var locator in locators)
+        {
+            length += locator.EncodedLength;
+        }
+
+        Span<byte> buffer = length <= 1024 ? stackalloc byte[length] : new byte[length];
+        var writer = new SpanWriter(buffer);
+        MapReply.WriteHeader(ref writer, nonce, recordCount: 1);
+        EidRecord.WriteHeader(ref writer, ttl, locators.Length, (byte)prefix.Length, action, authoritative: false);
+        EidConversions.WriteWire(ref writer, prefix);
+        foreach (var locator in locators)
+        {
+            locator.WriteTo(ref writer);
+        }
+
+        _sender.Send(to, writer.Written);
     }
 
     /// <summary>

@@ -46,6 +46,9 @@ public sealed partial class MapServer : IRole, IDisposable
     private readonly Meter _meter;
     private readonly EquatableArray<LocatorRecord> _peerReferrals;
 
+    /// <summary>Reply endpoints of recent requesters, so answering them allocates nothing.</summary>
+    private readonly EndpointCache _replyEndpoints = new();
+
     /// <summary>Each site's allowed prefixes → the site. Written only in the constructor.</summary>
     private readonly EidTable<SiteState> _siteSpace = new();
 

@@ -12,11 +12,15 @@ namespace Loci.ControlPlane.MapServers;
 /// </summary>
 internal sealed class RegisteredPrefix
 {
+    /// <summary>The merge when every registration is live, computed once (see <see cref="Merged"/>).</summary>
+    private readonly MergedMapping _allLive;
+
     public RegisteredPrefix(EidPrefix prefix, SiteState site, ImmutableArray<Registration> registrations)
     {
         Prefix = prefix;
         Site = site;
         Registrations = registrations;
+        _allLive = Merge(registrations, now: null);
     }
 
     public EidPrefix Prefix { get; }
@@ -67,23 +71,59 @@ internal sealed class RegisteredPrefix
         return null;
     }
 
-    /// <summary>The merged RLOC set of the live registrations, first registrant first, duplicates (same RLOC) dropped.</summary>
-    public List<LocatorRecord> MergedLocators(DateTimeOffset now, out bool proxy, out uint ttl, out Registration? first)
+    /// <summary>
+    /// What the live registrations answer with (RFC 9301 §8.2: the RLOC sets of a site's ETRs are
+    /// merged). The all-live case, the steady state, is merged once here on the registration path,
+    /// so the resolution path reads it without allocating; only while a registration has lapsed
+    /// and OnTimer has not yet swept it is the set merged per request.
+    /// </summary>
+    public MergedMapping Merged(DateTimeOffset now)
     {
-        var merged = new List<LocatorRecord>();
-        proxy = false;
-        ttl = uint.MaxValue;
-        first = null;
         foreach (var registration in Registrations)
         {
             if (!registration.IsLive(now))
             {
+                return Merge(Registrations, now);
+            }
+        }
+
+        return _allLive;
+    }
+
+    /// <summary>
+    /// The live registrations' RLOC sets, first registrant first, duplicates (same RLOC) dropped;
+    /// <paramref name="now"/> null counts every registration as live. A single registration without
+    /// duplicates keeps its own array, so a table of a million prefixes pays no second copy.
+    /// </summary>
+    private static MergedMapping Merge(ImmutableArray<Registration> registrations, DateTimeOffset? now)
+    {
+        List<LocatorRecord>? merged = null;
+        EquatableArray<LocatorRecord> only = default;
+        var proxy = false;
+        var ttl = uint.MaxValue;
+        Registration? first = null;
+        foreach (var registration in registrations)
+        {
+            if (now is { } at && !registration.IsLive(at))
+            {
                 continue;
             }
 
-            first ??= registration;
             proxy |= registration.ProxyReply;
             ttl = Math.Min(ttl, registration.RecordTtl);
+            if (first is null && !HasDuplicates(registration.Locators.AsSpan()))
+            {
+                first = registration;
+                only = registration.Locators;
+                continue;
+            }
+
+            if (merged is null)
+            {
+                merged = [.. only];
+                first ??= registration;
+            }
+
             foreach (var locator in registration.Locators)
             {
                 if (!merged.Exists(l => l.Rloc == locator.Rloc))
@@ -93,7 +133,23 @@ internal sealed class RegisteredPrefix
             }
         }
 
-        return merged;
+        return new MergedMapping(merged is null ? only : merged.ToArray(), proxy, ttl, first);
+    }
+
+    private static bool HasDuplicates(ReadOnlySpan<LocatorRecord> locators)
+    {
+        for (var i = 1; i < locators.Length; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (locators[j].Rloc == locators[i].Rloc)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -101,7 +157,7 @@ internal sealed class RegisteredPrefix
     /// preferring locators the ETR marked reachable (R bit); an unreachable one is chosen only when
     /// no reachable one qualifies, since the ETR's R bit may be stale and forwarding beats silence.
     /// </summary>
-    public static IPAddress? BestRloc(List<LocatorRecord> locators)
+    public static IPAddress? BestRloc(ReadOnlySpan<LocatorRecord> locators)
     {
         LocatorRecord? best = null;
         foreach (var locator in locators)

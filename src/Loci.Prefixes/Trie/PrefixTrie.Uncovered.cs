@@ -17,7 +17,7 @@ internal static partial class PrefixTrie<TValue>
     /// </remarks>
     public static int UncoveredLength(TrieNode<TValue> root, UInt128 key, int queryLength)
     {
-        if (TryLookup(root, key, queryLength, out _, out _) || CoveredBy(root, key, queryLength).Any())
+        if (TryLookup(root, key, queryLength, out _, out _) || AnyCoveredBy(root, key, queryLength))
         {
             return -1;
         }
@@ -51,6 +51,38 @@ internal static partial class PrefixTrie<TValue>
 
             // Only an empty root reaches here: nothing stored, the whole space is uncovered.
             return 0;
+        }
+    }
+
+    /// <summary>
+    /// True when some stored prefix lies inside (key, length): <see cref="CoveredBy"/>'s walk without
+    /// its enumerator, so the negative-reply path allocates nothing.
+    /// </summary>
+    private static bool AnyCoveredBy(TrieNode<TValue> root, UInt128 key, int length)
+    {
+        var node = root;
+        for (var depth = 0; ; depth++)
+        {
+            var rel = length - (8 * depth);
+            var octet = Octet(key, depth);
+            if (rel <= 8)
+            {
+                return StrideBlockHasEntry(node, rel, octet);
+            }
+
+            if (node.ChildBits.Test(octet))
+            {
+                node = node.ChildAt(octet);
+                continue;
+            }
+
+            if (node.LeafBits.Test(octet))
+            {
+                var leaf = node.LeafAt(octet);
+                return leaf.Length >= length && EidPrefix.MaskKey(leaf.Key, length) == key;
+            }
+
+            return false;
         }
     }
 

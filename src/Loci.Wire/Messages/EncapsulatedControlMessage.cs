@@ -216,6 +216,19 @@ public sealed record EncapsulatedControlMessage : LispMessage
     private static bool TryReadSecurityData(ref SpanReader reader, out byte[] bytes)
     {
         bytes = [];
+        if (!TrySliceSecurityData(ref reader, out var span))
+        {
+            return false;
+        }
+
+        bytes = span.ToArray();
+        return true;
+    }
+
+    /// <summary>The LISP-SEC data as a slice of the datagram; shared with <see cref="EcmView"/>.</summary>
+    internal static bool TrySliceSecurityData(scoped ref SpanReader reader, out ReadOnlySpan<byte> bytes)
+    {
+        bytes = default;
         var origin = reader;
         if (!reader.TrySkip(4, "LISP-SEC AD type")
             || !reader.TryReadUInt16(out var otkLength, "LISP-SEC OTK-AD length")
@@ -227,7 +240,7 @@ public sealed record EncapsulatedControlMessage : LispMessage
             return false;
         }
 
-        bytes = origin.RemainingSpan[..(reader.Position - origin.Position)].ToArray();
+        bytes = origin.RemainingSpan[..(reader.Position - origin.Position)];
         return true;
     }
 }

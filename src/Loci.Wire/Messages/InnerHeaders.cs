@@ -2,98 +2,18 @@ using System.Net;
 
 namespace Loci.Wire;
 
-/// <summary>The inner IPv4/IPv6 and UDP headers of an ECM (RFC 9301 §5.8), read without trusting any length.</summary>
+/// <summary>The inner IPv4/IPv6 and UDP headers of an ECM (RFC 9301 §5.8) as the model keeps them.</summary>
 internal readonly record struct InnerHeaders(IPAddress Source, IPAddress Destination, ushort SourcePort, ushort DestinationPort, byte Ttl, byte Tos, int PayloadLength)
 {
     public static bool TryRead(ref SpanReader reader, out InnerHeaders headers)
     {
         headers = default;
-        var ipStart = reader.Offset;
-        if (reader.Remaining < 1)
-        {
-            return reader.Fail(WireErrorCode.Truncated, "ECM inner IP header");
-        }
-
-        IPAddress source, destination;
-        byte ttl, tos;
-        int ipPayload;
-        switch (reader.PeekUInt8() >> 4)
-        {
-            case 4:
-            {
-                if (!reader.TryReadBytes(20, out var ip, "inner IPv4 header"))
-                {
-                    return false;
-                }
-
-                var headerLength = (ip[0] & 0x0F) * 4;
-                if (headerLength < 20)
-                {
-                    return reader.FailAt(WireErrorCode.BadInnerHeader, ipStart, "IPv4 header length below 20");
-                }
-
-                if (!reader.TrySkip(headerLength - 20, "inner IPv4 options"))
-                {
-                    return false;
-                }
-
-                if (ip[9] != 17)
-                {
-                    return reader.FailAt(WireErrorCode.BadInnerHeader, ipStart + 9, "inner protocol is not UDP");
-                }
-
-                ipPayload = ((ip[2] << 8) | ip[3]) - headerLength;
-                tos = ip[1];
-                ttl = ip[8];
-                source = new IPAddress(ip.Slice(12, 4));
-                destination = new IPAddress(ip.Slice(16, 4));
-                break;
-            }
-
-            case 6:
-            {
-                if (!reader.TryReadBytes(40, out var ip, "inner IPv6 header"))
-                {
-                    return false;
-                }
-
-                if (ip[6] != 17)
-                {
-                    return reader.FailAt(WireErrorCode.BadInnerHeader, ipStart + 6, "inner next header is not UDP (extension headers are not supported)");
-                }
-
-                ipPayload = (ip[4] << 8) | ip[5];
-                tos = (byte)((((ip[0] & 0x0F) << 4) | (ip[1] >> 4)) & 0xFF);
-                ttl = ip[7];
-                source = new IPAddress(ip.Slice(8, 16));
-                destination = new IPAddress(ip.Slice(24, 16));
-                break;
-            }
-
-            default:
-                return reader.FailAt(WireErrorCode.BadInnerHeader, ipStart, "inner IP version is neither 4 nor 6");
-        }
-
-        var udpStart = reader.Offset;
-        if (!reader.TryReadUInt16(out var sourcePort, "inner UDP source port")
-            || !reader.TryReadUInt16(out var destinationPort, "inner UDP destination port")
-            || !reader.TryReadUInt16(out var udpLength, "inner UDP length")
-            || !reader.TrySkip(2, "inner UDP checksum"))
+        if (!InnerHeaderView.TryRead(ref reader, out var view))
         {
             return false;
         }
 
-        if (udpLength < 8 || udpLength - 8 > reader.Remaining)
-        {
-            return reader.FailAt(WireErrorCode.BadInnerHeader, udpStart + 4, "inner UDP length disagrees with the message");
-        }
-
-        if (ipPayload != udpLength)
-        {
-            return reader.FailAt(WireErrorCode.BadInnerHeader, ipStart, "inner IP length disagrees with the UDP length");
-        }
-
-        headers = new InnerHeaders(source, destination, sourcePort, destinationPort, ttl, tos, udpLength - 8);
+        headers = new InnerHeaders(new IPAddress(view.Source), new IPAddress(view.Destination), view.SourcePort, view.DestinationPort, view.Ttl, view.Tos, view.PayloadLength);
         return true;
     }
 }

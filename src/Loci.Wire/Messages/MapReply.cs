@@ -73,6 +73,16 @@ public sealed record MapReply : LispMessage
         }
     }
 
+    /// <summary>
+    /// The 12-byte header of a plain Map-Reply (no P, E or S flag): type, Record Count, Nonce. For
+    /// writers that build a reply without the model; <paramref name="recordCount"/> records follow.
+    /// </summary>
+    public static void WriteHeader(ref SpanWriter writer, ulong nonce, int recordCount)
+    {
+        writer.WriteUInt32(((uint)MessageType.MapReply << 28) | ((uint)recordCount & RecordCountMask));
+        writer.WriteUInt64(nonce);
+    }
+
     internal override void Write(ref SpanWriter writer)
     {
         writer.WriteUInt32(HeaderWord);

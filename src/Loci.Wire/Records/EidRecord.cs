@@ -105,16 +105,27 @@ public sealed record EidRecord
 
     public void WriteTo(ref SpanWriter writer)
     {
-        writer.WriteUInt32(Ttl);
-        writer.WriteUInt8((byte)Locators.Count);
-        writer.WriteUInt8(MaskLength);
-        writer.WriteUInt16((ushort)(((int)Action << ActionShift) | (Authoritative ? AuthoritativeFlag : 0) | (ReservedBits & ReservedMask)));
-        writer.WriteUInt16((ushort)(((ReservedHigh & 0xF) << 12) | (MapVersion & MapVersionMask)));
+        WriteHeader(ref writer, Ttl, Locators.Count, MaskLength, Action, Authoritative, MapVersion, ReservedBits, ReservedHigh);
         EidPrefix.WriteTo(ref writer);
         foreach (var locator in Locators)
         {
             locator.WriteTo(ref writer);
         }
+    }
+
+    /// <summary>
+    /// The 10 bytes before the EID-Prefix AFI (RFC 9301 §5.4): Record TTL, Locator Count, EID mask-len,
+    /// ACT/A/Reserved, Rsvd/Map-Version. For writers that build a record without the model (the
+    /// allocation-free reply path); the caller writes the EID and then exactly
+    /// <paramref name="locatorCount"/> locators.
+    /// </summary>
+    public static void WriteHeader(ref SpanWriter writer, uint ttl, int locatorCount, byte maskLength, MapReplyAction action, bool authoritative, ushort mapVersion = 0, ushort reservedBits = 0, byte reservedHigh = 0)
+    {
+        writer.WriteUInt32(ttl);
+        writer.WriteUInt8((byte)locatorCount);
+        writer.WriteUInt8(maskLength);
+        writer.WriteUInt16((ushort)(((int)action << ActionShift) | (authoritative ? AuthoritativeFlag : 0) | (reservedBits & ReservedMask)));
+        writer.WriteUInt16((ushort)(((reservedHigh & 0xF) << 12) | (mapVersion & MapVersionMask)));
     }
 
     public static bool TryRead(ref SpanReader reader, out EidRecord record)

@@ -44,4 +44,27 @@ public class EidConversionsTests
         Assert.Equal(start.AddSeconds(90), clock.GetUtcNow());
         Assert.Equal(TimeSpan.FromSeconds(90), clock.GetElapsedTime(stamp));
     }
+
+    [Theory]
+    [InlineData("10.1.0.0/16")]
+    [InlineData("0.0.0.0/0")]
+    [InlineData("255.255.255.255/32")]
+    [InlineData("[1000]10.1.0.0/16")]
+    [InlineData("2001:db8::/32")]
+    [InlineData("[4294967295]2001:db8:1::/48")]
+    [InlineData("00-11-22-33-44-55/48")]
+    [InlineData("[7]00-11-22-00-00-00/24")]
+    public void WriteWire_SameBytesAsTheModel(string text)
+    {
+        var prefix = EidPrefix.Parse(text);
+        var (address, _) = EidConversions.ToWire(prefix);
+        var expected = AddressCoding.Encode(address);
+
+        var buffer = new byte[EidConversions.WireLength(prefix)];
+        var writer = new SpanWriter(buffer);
+        EidConversions.WriteWire(ref writer, prefix);
+
+        Assert.Equal(expected.Length, writer.Position);
+        Assert.Equal(expected, buffer);
+    }
 }
