@@ -35,6 +35,7 @@ internal sealed class NodeApi : IAsyncDisposable
         app.MapGet("/api/referrals", () => Results.Json(ApiViews.Referrals(nodes)));
         app.MapGet("/api/pending", () => Results.Json(ApiViews.Pending(nodes)));
         app.MapGet("/api/stats", () => Results.Json(ApiViews.Stats(nodes)));
+        app.MapGet("/api/runtime", () => Results.Json(RuntimeView.Read()));
         XtrApi.Map(app, nodes);
         try
         {

@@ -5,10 +5,10 @@ using Loci.Cli;
 
 namespace Loci.Api;
 
-/// <summary>`loci show sites|registrations|delegations|referrals|pending|stats|map-cache|database|etr [--json] [--api ADDRESS:PORT]`: reads a running node's API.</summary>
+/// <summary>`loci show sites|registrations|delegations|referrals|pending|stats|map-cache|database|etr|runtime [--json] [--api ADDRESS:PORT]`: reads a running node's API.</summary>
 internal static class ShowCommand
 {
-    private static readonly string[] Views = ["sites", "registrations", "delegations", "referrals", "pending", "stats", "map-cache", "database", "etr"];
+    private static readonly string[] Views = ["sites", "registrations", "delegations", "referrals", "pending", "stats", "map-cache", "database", "etr", "runtime"];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -37,6 +37,17 @@ internal static class ShowCommand
         if (json)
         {
             stdout.WriteLine(body);
+            return ExitCodes.Ok;
+        }
+
+        if (view == "runtime")
+        {
+            // One object, not a list: labelled lines rather than one key=value line per item.
+            foreach (var line in RuntimeText.Lines(JsonSerializer.Deserialize<RuntimeView>(body)!))
+            {
+                stdout.WriteLine(line);
+            }
+
             return ExitCodes.Ok;
         }
 

@@ -13,7 +13,7 @@ internal static class CommandLine
     private static readonly (string Name, string Summary, Command Run)[] Commands =
     [
         ("demo", "start a whole LISP network on loopback, register, resolve, print (--keep-running, --log-level)", Demo.DemoCommand.Run),
-        ("show", "read a running node: sites, registrations, delegations, referrals, pending, stats, map-cache, database, etr", Api.ShowCommand.Run),
+        ("show", "read a running node: sites, registrations, delegations, referrals, pending, stats, map-cache, database, etr, runtime", Api.ShowCommand.Run),
         ("run", "run a node: map-server, DDT node, map-resolver, xTR from a JSON config (--log-level)", Node.RunCommand.Run),
         ("decode", "decode LISP messages from hex, a raw file or a pcap/pcapng capture", Decode.DecodeCommand.Run),
         ("bench", "whole-program benchmarks: lpm, lpm-shape", BenchCommand.Run),

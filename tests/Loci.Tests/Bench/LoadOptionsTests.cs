@@ -31,6 +31,10 @@ public class LoadOptionsTests
     [InlineData("--prefix-length", "4")]
     [InlineData("--prefix-length", "24", "--prefixes", "4", "--register-first", "5", "--key", "k")]
     [InlineData("--eid-prefix", "[1000]10.0.0.0/8")]
+    [InlineData("--node-api", "127.0.0.1")]
+    [InlineData("--node-api", "localhost:9242")]
+    [InlineData("--node-api", "ftp://127.0.0.1:9242/")]
+    [InlineData("--node-api")]
     public void Run_BadCommandLine_Exit2NamingTheProblem(params string[] extra)
     {
         var (code, _, errors) = BenchTarget.Run([.. Minimal, .. extra]);
@@ -106,6 +110,22 @@ public class LoadOptionsTests
     public void ParseRate_CommonForms(string text, long expected) =>
         Assert.Equal(expected, LoadOptionsParser.ParseRate("--rate", text));
 
+    [Theory]
+    [InlineData("127.0.0.1:9242", "http://127.0.0.1:9242/api/runtime")]
+    [InlineData("[::1]:9242", "http://[::1]:9242/api/runtime")]
+    [InlineData("http://127.0.0.1:9242", "http://127.0.0.1:9242/api/runtime")]
+    [InlineData("http://node.example:9242/", "http://node.example:9242/api/runtime")]
+    [InlineData("http://127.0.0.1:9242/api/runtime", "http://127.0.0.1:9242/api/runtime")]
+    public void ParseNodeApi_AnEndpointOrAUrl_TheRuntimeView(string text, string expected) =>
+        Assert.Equal(new Uri(expected), LoadOptionsParser.ParseNodeApi("--node-api", text));
+
+    [Fact]
+    public void Run_BadNodeApi_NamesTheOption()
+    {
+        var (_, _, errors) = BenchTarget.Run([.. Minimal, "--node-api", "localhost:9242"]);
+        Assert.Contains("--node-api 'localhost:9242' is not a node API", errors, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void TryParse_Defaults()
     {
@@ -117,5 +137,6 @@ public class LoadOptionsTests
         Assert.Equal(4342, options.Target.Port);
         Assert.Equal(50_000, options.MeasuredMessages);
         Assert.Equal(10_000, options.WarmupMessages);
+        Assert.Null(options.NodeApi);
     }
 }

@@ -44,6 +44,11 @@ internal static class LoadCommand
           --register-first N   request/ecm: first register the first N prefixes (P and M set) and wait for the notifies
         other
           --ddt                ecm: set the D bit (DDT-originated; a Map-Server answers with a Map-Referral)
+          --node-api ADDRESS:PORT|URL  a Loci node's management API (127.0.0.1:9242): read its /api/runtime
+                               just before and after the measured phase and report the node's GC collections,
+                               bytes allocated (in all and per message sent) and pause time during it, and its
+                               working set, heap and committed bytes at the end ("node" in the JSON; "node.error",
+                               not a failed run, when the API does not answer within 2 s)
           --json FILE|-        also write the JSON to FILE; '-': JSON alone on stdout, the table on stderr
           --seed N             seed of the random hosts (default 1)
           --quiet              no progress line
@@ -112,6 +117,12 @@ internal static class LoadCommand
 
     private static LoadReport Measure(LoadOptions options, LoadSockets sockets, EidPool pool, AuthenticationKey? key, TextWriter stderr)
     {
+        using var node = options.NodeApi is null ? null : new NodeRuntimeProbe(options.NodeApi);
+        if (node?.Check() is { } nodeError)
+        {
+            stderr.WriteLine($"warning: --node-api: {nodeError}; the run goes on without the node's figures");
+        }
+
         var rloc = options.Rloc ?? sockets.LocalAddress;
         ushort runId = 0;
         SetupResult? setup = null;
@@ -130,8 +141,8 @@ internal static class LoadCommand
         var phase = new LoadPhase("measure", options.Rate, options.WarmupMessages, options.MeasuredMessages, options.Timeout);
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{options.Mode.ToString().ToLowerInvariant()} to {sockets.Target} at {options.Rate:N0}/s for {options.Duration.TotalSeconds:0.###} s after {options.Warmup.TotalSeconds:0.###} s warm-up, {sockets.Sockets.Length} sockets from {sockets.LocalAddress}, replies read by {(options.EffectiveReceive == ReceiveMode.Inline ? "the sender" : "a thread per socket")}"));
         var run = new LoadRun(sockets, messages, phase, options.EffectiveReceive, SequenceNonce.NewRunId(runId));
-        var outcome = run.Run(options.Quiet ? null : p => stderr.WriteLine(ProgressLine(p)));
-        return new LoadReport(options, sockets, pool, outcome, setup);
+        var outcome = run.Run(options.Quiet ? null : p => stderr.WriteLine(ProgressLine(p)), node is null ? null : node.ReadBefore, node?.Lead ?? TimeSpan.Zero);
+        return new LoadReport(options, sockets, pool, outcome, setup, node?.ReadAfter());
     }
 
     private static void Write(LoadReport report, LoadOptions options, TextWriter stdout, TextWriter stderr)

@@ -70,6 +70,9 @@ internal sealed record LoadOptions
 
     public bool DdtOriginated { get; init; }
 
+    /// <summary>The target's <c>/api/runtime</c> (a Loci node's API), read around the measured phase; null when not asked for.</summary>
+    public Uri? NodeApi { get; init; }
+
     /// <summary>Where the JSON result also goes: a file, or "-" for stdout alone.</summary>
     public string? JsonPath { get; init; }
 

@@ -121,6 +121,9 @@ internal static class LoadOptionsParser
                     case "--ddt":
                         options = options with { DdtOriginated = true };
                         break;
+                    case "--node-api":
+                        options = options with { NodeApi = ParseNodeApi(arg, Value()) };
+                        break;
                     case "--json":
                         options = options with { JsonPath = Value() };
                         break;
@@ -190,6 +193,23 @@ internal static class LoadOptionsParser
         return EndpointText.TryParse(text, UdpEndpointHost.DefaultPort, out var endpoint) && endpoint.Port > 0
             ? endpoint
             : throw new ArgumentException($"--target '{text}' is not an address (127.0.0.1, 127.0.0.1:4342, ::1, [::1]:4342)");
+    }
+
+    /// <summary>"127.0.0.1:9242" (as <c>loci show --api</c>), "http://127.0.0.1:9242" or the whole URL of the runtime view.</summary>
+    internal static Uri ParseNodeApi(string option, string text)
+    {
+        const string view = "/api/runtime";
+        if (EndpointText.TryParse(text, 0, out var endpoint) && endpoint.Port > 0)
+        {
+            return new Uri($"http://{endpoint}{view}");
+        }
+
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Query.Length == 0)
+        {
+            return uri.AbsolutePath.EndsWith(view, StringComparison.Ordinal) ? uri : new Uri(uri, uri.AbsolutePath.TrimEnd('/') + view);
+        }
+
+        throw new ArgumentException($"{option} '{text}' is not a node API (127.0.0.1:9242, [::1]:9242, http://127.0.0.1:9242)");
     }
 
     /// <summary>"50000", "50k", "1.5M", with an optional "/s".</summary>

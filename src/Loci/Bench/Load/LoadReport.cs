@@ -7,7 +7,7 @@ using Loci.Wire;
 namespace Loci.Bench.Load;
 
 /// <summary>The end of a run: a table for people and one JSON object for scripts, with the same figures.</summary>
-internal sealed class LoadReport(LoadOptions options, LoadSockets sockets, EidPool pool, LoadOutcome outcome, SetupResult? setup)
+internal sealed class LoadReport(LoadOptions options, LoadSockets sockets, EidPool pool, LoadOutcome outcome, SetupResult? setup, NodeRuntimeReport? node)
 {
     private static readonly (string Name, double Percentile)[] Percentiles =
         [("p50", 50), ("p90", 90), ("p99", 99), ("p99_9", 99.9)];
@@ -38,6 +38,7 @@ internal sealed class LoadReport(LoadOptions options, LoadSockets sockets, EidPo
             w.WriteLine(Invariant($"registered   {setup.Confirmed:N0} of {setup.Requested:N0} prefixes first (Map-Notify received) in {setup.Elapsed.TotalSeconds:0.00} s"));
         }
 
+        node?.WriteTable(w, s.Sent);
         w.WriteLine(Valid
             ? "verdict      valid: the generator kept its schedule"
             : Invariant($"verdict      NOT VALID: the generator fell behind ({s.Skipped:N0} messages skipped) or could not send ({s.SendErrors:N0} errors); lower the rate, add sockets or give it a core of its own"));
@@ -129,6 +130,7 @@ internal sealed class LoadReport(LoadOptions options, LoadSockets sockets, EidPo
             w.WriteEndObject();
         }
 
+        node?.WriteJson(w, s.Sent);
         w.WriteString("runtime", RuntimeInformation.FrameworkDescription);
         w.WriteNumber("processors", Environment.ProcessorCount);
         w.WriteEndObject();

@@ -52,9 +52,20 @@ internal sealed partial class LoadRun
     /// <summary>The send log after <see cref="Run"/>: which messages were answered.</summary>
     public SendLog Log => _log;
 
-    /// <summary>Runs the phase (once) on the calling thread; <paramref name="progress"/> is called about once a second.</summary>
-    public LoadOutcome Run(Action<LoadProgress>? progress)
+    /// <summary>
+    /// Runs the phase (once) on the calling thread; <paramref name="progress"/> is called about once a
+    /// second, and <paramref name="measuredStarting"/> once, on the calling thread, <paramref name="lead"/>
+    /// before the first measured message is due (before the threads start when there is no warm-up),
+    /// so a caller whose sampling takes that long samples the target just before the measured phase.
+    /// </summary>
+    public LoadOutcome Run(Action<LoadProgress>? progress, Action? measuredStarting = null, TimeSpan lead = default)
     {
+        if (_phase.WarmupMessages == 0)
+        {
+            measuredStarting?.Invoke();
+            measuredStarting = null;
+        }
+
         var inline = _receiveMode == ReceiveMode.Inline;
         var receivers = new Thread[inline ? 0 : _receivers.Length];
         for (var i = 0; i < receivers.Length; i++)
@@ -81,9 +92,17 @@ internal sealed partial class LoadRun
         sender.Start();
 
         var reporter = new ProgressReporter(this, progress);
-        while (!_sendDone.Wait(reporter.UntilNext()))
+        var sampleAt = _scheduleStart + (long)(_phase.WarmupMessages * _ticksPerMessage) - (long)(lead.TotalSeconds * Stopwatch.Frequency);
+        while (!_sendDone.Wait(measuredStarting is null ? reporter.UntilNext() : Min(reporter.UntilNext(), Until(sampleAt))))
         {
-            reporter.Report();
+            if (measuredStarting is not null && Stopwatch.GetTimestamp() >= sampleAt)
+            {
+                // The sender and receivers run on their own threads: a slow caller delays only the progress line.
+                measuredStarting();
+                measuredStarting = null;
+            }
+
+            reporter.ReportIfDue();
         }
 
         var drainEnd = Stopwatch.GetTimestamp() + (long)(_phase.Drain.TotalSeconds * Stopwatch.Frequency);
@@ -119,6 +138,10 @@ internal sealed partial class LoadRun
         var end = Math.Max(scheduledEnd, _sendEnd);
         return TimeSpan.FromSeconds((double)(end - measuredStart) / Stopwatch.Frequency);
     }
+
+    private static TimeSpan Until(long timestamp) => TimeSpan.FromSeconds(Math.Max(0.001, (double)(timestamp - Stopwatch.GetTimestamp()) / Stopwatch.Frequency));
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private bool AllAnswered()
     {
