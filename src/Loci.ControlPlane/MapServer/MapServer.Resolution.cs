@@ -31,7 +31,7 @@ public sealed partial class MapServer
     public void HandleRequest(in InboundDatagram datagram)
     {
         Counters.RequestReceived();
-        if (!TryReadRequest(datagram.Payload, out var request, out var encapsulated, out var ecm))
+        if (!InboundMapRequest.TryRead(datagram.Payload, out var request, out var encapsulated, out var ecm))
         {
             RejectRequest(datagram);
             return;
@@ -114,29 +114,6 @@ public sealed partial class MapServer
         else
         {
             SendNegative(replyTo, request.Nonce, outside, _options.NonSiteNegativeTtlMinutes);
-        }
-    }
-
-    /// <summary>
-    /// Reads a native Map-Request or an ECM holding one through the allocation-free views (the hot
-    /// path parses no model); false for anything else, which <see cref="RejectRequest"/> explains.
-    /// </summary>
-    private static bool TryReadRequest(ReadOnlySpan<byte> payload, out MapRequestView request, out bool encapsulated, out EcmView ecm)
-    {
-        ecm = default;
-        request = default;
-        encapsulated = false;
-        switch (LispMessage.PeekType(payload))
-        {
-            case MessageType.MapRequest:
-                return MapRequestView.TryParse(payload, out request, out _);
-            case MessageType.EncapsulatedControlMessage:
-                encapsulated = true;
-                return EcmView.TryParse(payload, out ecm, out _)
-                    && ecm.InnerType == MessageType.MapRequest
-                    && MapRequestView.TryParse(ecm.Inner, out request, out _);
-            default:
-                return false;
         }
     }
 

@@ -81,11 +81,12 @@ public class LoadNodeApiTests
         // Three readings before the run (connection and the cost of a reading), then before and after.
         Assert.Equal(5, seen.Count);
         Assert.All(seen.Take(3), received => Assert.Equal(0, received));
-        // Started a round trip and a few ms early: the whole warm-up but its last message or two; a busy machine may delay it.
+        // Started a round trip and a few ms early: after most of the warm-up (a busy machine, as under
+        // the parallel test run, may start it earlier still) and before all but the first measured messages.
         var sent = json.GetProperty("sent").GetInt64();
-        Assert.InRange(seen[3], Math.Max(0, warmupMessages - 60), warmupMessages + 20);
+        Assert.InRange(seen[3], warmupMessages / 2, warmupMessages + 20);
         Assert.Equal(target.Received, seen[4]);
-        Assert.InRange(seen[4] - seen[3], sent - 20, sent + 5);
+        Assert.InRange(seen[4] - seen[3], sent - 20, sent + warmupMessages);
     }
 
     [Fact]

@@ -293,9 +293,10 @@ public sealed partial class Etr
     /// A Map-Request from a requester we owe SMRs for this prefix: it has asked again and got the new
     /// mapping, so stop soliciting it. The SMR-invoked one (s bit, RFC 9301 §6.1) is the expected case,
     /// but any Map-Request answered with the current mapping serves; it may come through the mapping
-    /// system, so every ITR-RLOC it lists is matched, not only the reply address.
+    /// system, so every ITR-RLOC it lists is matched, not only the reply address. The ITR-RLOCs become
+    /// addresses only while SMRs are owed (after a change), so the steady state allocates nothing.
     /// </summary>
-    private void CompleteSmrs(EidPrefix prefix, MapRequest request, IPAddress replyAddress)
+    private void CompleteSmrs(EidPrefix prefix, in MapRequestView request, IPAddress replyAddress)
     {
         if (_smrs.Count == 0)
         {
@@ -305,9 +306,9 @@ public sealed partial class Etr
         Complete(prefix, replyAddress);
         foreach (var rloc in request.ItrRlocs)
         {
-            if (rloc is InetAddress inet)
+            if (rloc.Afi is Afi.IPv4 or Afi.IPv6)
             {
-                Complete(prefix, EtrAddresses.Normalize(inet.Ip));
+                Complete(prefix, EtrAddresses.Normalize(new IPAddress(rloc.Body)));
             }
         }
     }

@@ -47,6 +47,9 @@ public sealed partial class Etr : IRole, IDisposable
 
     private readonly EtrRequesterTable _requesters;
 
+    /// <summary>Reply endpoints of recent requesters, so answering them allocates nothing.</summary>
+    private readonly EndpointCache _replyEndpoints = new();
+
     /// <summary>Role thread only: SMRs owed per (prefix, requester).</summary>
     private readonly Dictionary<(EidPrefix Prefix, IPAddress Requester), EtrSmrState> _smrs = [];
 

@@ -11,6 +11,8 @@ namespace Loci.ControlPlane.Xtr;
 /// </summary>
 internal sealed class EtrLocalMapping
 {
+    private readonly byte[] _encodedRecord;
+
     public EtrLocalMapping(EtrPrefixOptions options, int[] mapServers)
     {
         Options = options;
@@ -19,6 +21,9 @@ internal sealed class EtrLocalMapping
 
         // RFC 9301 §5.4: A is set by the ETR that owns the mapping (a proxying Map-Server clears it).
         Record = new EidRecord(address, mask, options.TtlMinutes, options.Locators.ToArray(), MapReplyAction.NoAction, authoritative: true);
+        _encodedRecord = new byte[Record.EncodedLength];
+        var writer = new SpanWriter(_encodedRecord);
+        Record.WriteTo(ref writer);
     }
 
     public EtrPrefixOptions Options { get; }
@@ -29,6 +34,13 @@ internal sealed class EtrLocalMapping
     public int[] MapServers { get; }
 
     public EidRecord Record { get; }
+
+    /// <summary>
+    /// <see cref="Record"/> as it goes on the wire, written once when the database entry is built (the
+    /// database changes rarely, requests come all the time): a Map-Reply is its 12-byte header and
+    /// these bytes, so answering a Map-Request builds no record (issue #6).
+    /// </summary>
+    public ReadOnlySpan<byte> EncodedRecord => _encodedRecord;
 
     public bool GoesTo(int mapServer) => Array.IndexOf(MapServers, mapServer) >= 0;
 
