@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Threading.Channels;
 using Loci.ControlPlane;
 using Loci.ControlPlane.Observability;
@@ -8,9 +7,10 @@ using Stopwatch = System.Diagnostics.Stopwatch;
 namespace Loci.Transport;
 
 /// <summary>
-/// One bounded FIFO of datagrams and the dedicated thread that drains it into a role. The receive
-/// threads only copy and enqueue; this thread runs the role to completion per datagram and, when
-/// asked, also runs the role's timer. It times each datagram's wait in the queue and its
+/// One bounded FIFO of datagrams (<see cref="DatagramQueue"/>) and the dedicated thread that drains it
+/// into a role. The receive threads only copy and enqueue; this thread runs the role to completion
+/// per datagram and, when asked, also runs the role's timer. Neither side allocates per datagram
+/// (issue 6). It times each datagram's wait in the queue and its
 /// <c>role.Receive</c> (<see cref="RoleMetrics"/>, and <see cref="Processing"/>/<see cref="Waiting"/>
 /// for the API) with two <see cref="Stopwatch.GetTimestamp"/> calls and no allocation.
 /// </summary>
@@ -19,15 +19,15 @@ internal sealed class RoleQueue
     /// <summary>
     /// Overflow policy "tail drop": when the queue is full the arriving datagram is dropped and
     /// counted; what is queued stays queued and keeps its order. LISP senders retransmit (Map-Request
-    /// after 1 s, Map-Register every 60 s), so a dropped arrival costs a retry, not state.
+    /// after 1 s, Map-Register every 60 s), so a dropped arrival costs a retry, not state. Named in
+    /// the Channels vocabulary; <see cref="DatagramQueue.TryEnqueue"/> implements it.
     /// </summary>
     public const BoundedChannelFullMode OverflowPolicy = BoundedChannelFullMode.DropWrite;
 
-    private readonly Channel<QueuedDatagram> _channel;
+    private readonly DatagramQueue _queue;
     private readonly IRole _role;
     private readonly RoleRunnerOptions _options;
     private readonly bool _runsTimer;
-    private int _wakePending;
     private readonly KeyValuePair<string, object?>[] _tags;
     private readonly KeyValuePair<string, object?>[][] _typeTags;
     private readonly RoleMetrics _metrics;
@@ -58,15 +58,7 @@ internal sealed class RoleQueue
         _errorReports = new LogRateLimit(RoleRunner.ReportInterval, TimeProvider.System);
         _tags = [new("role", options.Name), new("queue", queueName)];
         _typeTags = RoleMetrics.TagsFor(options.Name, queueName);
-        _channel = Channel.CreateBounded<QueuedDatagram>(
-            new BoundedChannelOptions(capacity)
-            {
-                FullMode = OverflowPolicy,
-                SingleReader = true,
-                SingleWriter = false,
-                AllowSynchronousContinuations = false,
-            },
-            OnDropped);
+        _queue = new DatagramQueue(capacity);
         _thread = new Thread(Drain)
         {
             IsBackground = true,
@@ -92,50 +84,39 @@ internal sealed class RoleQueue
 
     public void Start() => _thread.Start();
 
-    /// <summary>Copies the datagram into a pooled buffer and queues it (or drops it when full).</summary>
+    /// <summary>Copies the datagram into the queue (or drops it when full, or after <see cref="Complete"/>).</summary>
     public void Enqueue(in InboundDatagram datagram)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1, datagram.Payload.Length));
-        datagram.Payload.CopyTo(buffer);
         Interlocked.Increment(ref _enqueued);
         TransportMetrics.Received.Add(1, _tags);
-        var queued = new QueuedDatagram(buffer, datagram.Payload.Length, datagram.Source, datagram.Local, Stopwatch.GetTimestamp());
-        if (!_channel.Writer.TryWrite(queued))
+        if (!_queue.TryEnqueue(datagram, Stopwatch.GetTimestamp()))
         {
-            // Only after Complete (shutting down): the datagram never reached the queue.
-            OnDropped(queued);
+            OnDropped();
         }
     }
 
     /// <summary>
     /// Asks this queue's thread to run the role's timer now rather than at the next tick (a role
-    /// queued work from another thread). At most one wake-up is queued at a time. Any thread.
+    /// queued work from another thread): before the next queued datagram, even when the queue is
+    /// full. Wake-ups coalesce: at most one is pending. Only on the queue that runs the timer. Any thread.
     /// </summary>
     public void Wake()
     {
-        if (_runsTimer && Interlocked.Exchange(ref _wakePending, 1) == 0 && !_channel.Writer.TryWrite(default))
+        if (_runsTimer)
         {
-            Volatile.Write(ref _wakePending, 0);
+            _queue.Wake();
         }
     }
 
     /// <summary>No more datagrams: the thread drains what is queued, then ends.</summary>
-    public void Complete() => _channel.Writer.TryComplete();
+    public void Complete() => _queue.Complete();
 
     /// <summary>Waits for the drain; false when the role did not finish within <paramref name="timeout"/>.</summary>
     public bool Join(TimeSpan timeout) =>
         _thread.ThreadState == ThreadState.Unstarted || _thread == Thread.CurrentThread || _thread.Join(timeout);
 
-    private void OnDropped(QueuedDatagram datagram)
+    private void OnDropped()
     {
-        if (datagram.Buffer is null)
-        {
-            // A wake-up that found the queue full: the queue is busy, the timer runs between datagrams anyway.
-            Volatile.Write(ref _wakePending, 0);
-            return;
-        }
-
-        ArrayPool<byte>.Shared.Return(datagram.Buffer);
         Interlocked.Increment(ref _dropped);
         TransportMetrics.Dropped.Add(1, _tags[0], _tags[1], new("reason", "queue_full"));
         if (_dropReports.TryReport(out var dropped))
@@ -160,47 +141,27 @@ internal sealed class RoleQueue
 
     private void Drain()
     {
-        var reader = _channel.Reader;
         var interval = (long)_options.TimerInterval.TotalMilliseconds;
         var nextTimer = Environment.TickCount64 + interval;
-        Task<bool>? waiting = null;
         while (true)
         {
-            while (reader.TryRead(out var datagram))
+            // The wait ends in time for the next tick, so an idle role's timer still runs on schedule.
+            var timeout = _runsTimer ? (int)Math.Clamp(nextTimer - Environment.TickCount64, 0, interval) : Timeout.Infinite;
+            switch (_queue.Take(timeout, out var datagram))
             {
-                if (datagram.Buffer is null)
-                {
-                    Volatile.Write(ref _wakePending, 0);
+                case QueueTake.Completed:
+                    return;
+                case QueueTake.Wake:
                     nextTimer = RunTimer(interval);
                     continue;
-                }
-
-                Deliver(datagram);
-                if (_runsTimer && Environment.TickCount64 >= nextTimer)
-                {
-                    nextTimer = RunTimer(interval);
-                }
+                case QueueTake.Datagram:
+                    Deliver(datagram);
+                    break;
             }
 
             if (_runsTimer && Environment.TickCount64 >= nextTimer)
             {
                 nextTimer = RunTimer(interval);
-            }
-
-            // One wait outstanding at a time: a timed-out wait is kept and waited on again, so an idle
-            // queue does not pile up waiters 20 times a second.
-            waiting ??= reader.WaitToReadAsync().AsTask();
-            var timeout = _runsTimer ? (int)Math.Clamp(nextTimer - Environment.TickCount64, 0, interval) : Timeout.Infinite;
-            if (!waiting.Wait(timeout))
-            {
-                continue;
-            }
-
-            var more = waiting.Result;
-            waiting = null;
-            if (!more)
-            {
-                return;
             }
         }
     }
@@ -229,7 +190,6 @@ internal sealed class RoleQueue
             var elapsed = Stopwatch.GetTimestamp() - started;
             Processing.Record(elapsed, Stopwatch.Frequency);
             _metrics.Processing.Record(elapsed / (double)Stopwatch.Frequency, tags);
-            ArrayPool<byte>.Shared.Return(datagram.Buffer);
             Interlocked.Increment(ref _processed);
         }
     }

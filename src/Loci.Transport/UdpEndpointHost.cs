@@ -11,8 +11,9 @@ namespace Loci.Transport;
 /// One bound UDP socket (IPv4, or IPv6 with IPV6_V6ONLY so each family has its own socket) with one
 /// dedicated receive thread that runs to completion (DESIGN.md §4): read into the socket's one
 /// reused buffer, call the handler inline, read again. No task per datagram, no per-datagram
-/// allocation once the source address is cached. Sends are <see cref="Socket.SendTo(ReadOnlySpan{byte}, SocketFlags, EndPoint)"/>
-/// from any thread (the kernel serialises datagram sends).
+/// allocation once the source address is cached. Sends are <see cref="Socket.SendTo(ReadOnlySpan{byte}, SocketFlags, SocketAddress)"/>
+/// from any thread (the kernel serialises datagram sends), to a <see cref="DestinationAddress"/>
+/// rewritten in place, so a send allocates nothing either.
 /// </summary>
 public sealed class UdpEndpointHost : IDatagramSender, IDisposable
 {
@@ -23,6 +24,7 @@ public sealed class UdpEndpointHost : IDatagramSender, IDisposable
     private const int ReceivePollMilliseconds = 200;
 
     private readonly Socket _socket;
+    private readonly bool _dualMode; // read once: the DualMode getter is a getsockopt call
     private readonly UdpEndpointOptions _options;
     private readonly KeyValuePair<string, object?> _endpointTag;
     private readonly ILogger _logger;
@@ -43,6 +45,7 @@ public sealed class UdpEndpointHost : IDatagramSender, IDisposable
         _options = options;
         _logger = logger;
         LocalEndpoint = (IPEndPoint)socket.LocalEndPoint!;
+        _dualMode = socket.AddressFamily == AddressFamily.InterNetworkV6 && socket.DualMode;
         _endpointTag = new("endpoint", LocalEndpoint.ToString());
     }
 
@@ -142,7 +145,7 @@ public sealed class UdpEndpointHost : IDatagramSender, IDisposable
         ArgumentNullException.ThrowIfNull(destination);
         try
         {
-            _socket.SendTo(payload, SocketFlags.None, destination);
+            _socket.SendTo(payload, SocketFlags.None, DestinationAddress.For(destination, _dualMode));
             Interlocked.Increment(ref _sent);
             TransportMetrics.Sent.Add(1, _endpointTag);
             TransportLog.DatagramSent(_logger, payload.Length, destination, LocalEndpoint);

@@ -89,6 +89,38 @@ public class UdpEndpointHostTests
         Assert.Equal(1, host.HandlerErrors);
     }
 
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("::1")]
+    public void Send_DestinationsInTurn_EachDatagramReachesItsOwn(string address)
+    {
+        // One socket address per thread is rewritten for each send: alternating destinations must not mix.
+        var ip = IPAddress.Parse(address);
+        using var host = UdpEndpointHost.Bind(new IPEndPoint(ip, 0));
+        using var a = TestSockets.Client(ip);
+        using var b = TestSockets.Client(ip);
+        var toA = (IPEndPoint)a.LocalEndPoint!;
+        var toB = (IPEndPoint)b.LocalEndPoint!;
+        host.Send(toA, [0xA1]);
+        host.Send(toB, [0xB1]);
+        host.Send(new IPEndPoint(toA.Address, toA.Port), [0xA2]);
+        Assert.Equal(new byte[] { 0xA1 }, TestSockets.Receive(a, TimeSpan.FromSeconds(3)).Payload);
+        Assert.Equal(new byte[] { 0xA2 }, TestSockets.Receive(a, TimeSpan.FromSeconds(3)).Payload);
+        Assert.Equal(new byte[] { 0xB1 }, TestSockets.Receive(b, TimeSpan.FromSeconds(3)).Payload);
+        Assert.Equal(3, host.Sent);
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1", "::1")]
+    [InlineData("::1", "127.0.0.1")] // the IPv6 socket is V6ONLY: no IPv4 through it
+    public void Send_OtherFamily_CountedAsSendErrorNotThrown(string local, string destination)
+    {
+        using var host = UdpEndpointHost.Bind(new IPEndPoint(IPAddress.Parse(local), 0));
+        host.Send(new IPEndPoint(IPAddress.Parse(destination), 9), [0x10]);
+        Assert.Equal(1, host.SendErrors);
+        Assert.Equal(0, host.Sent);
+    }
+
     [Fact]
     public void Dispose_WhileReceiving_EndsPromptly()
     {
