@@ -84,6 +84,18 @@ internal sealed class RoleQueue
 
     public void Start() => _thread.Start();
 
+    /// <summary>
+    /// Inline mode (<see cref="RoleRunnerOptions.InlineResolution"/>): runs the role on the calling
+    /// receive thread, counted and timed like a queued datagram with no wait; the queue's own thread
+    /// is never started. Any number of receive threads at once.
+    /// </summary>
+    public void RunInline(in InboundDatagram datagram)
+    {
+        Interlocked.Increment(ref _enqueued);
+        TransportMetrics.Received.Add(1, _tags);
+        Deliver(datagram, Stopwatch.GetTimestamp());
+    }
+
     /// <summary>Copies the datagram into the queue (or drops it when full, or after <see cref="Complete"/>).</summary>
     public void Enqueue(in InboundDatagram datagram)
     {
@@ -111,9 +123,13 @@ internal sealed class RoleQueue
     /// <summary>No more datagrams: the thread drains what is queued, then ends.</summary>
     public void Complete() => _queue.Complete();
 
-    /// <summary>Waits for the drain; false when the role did not finish within <paramref name="timeout"/>.</summary>
+    /// <summary>
+    /// Waits for the drain; false when the role did not finish within <paramref name="timeout"/>. A
+    /// thread never started (inline mode) has nothing to drain; its state is Unstarted with the
+    /// Background flag, hence the mask.
+    /// </summary>
     public bool Join(TimeSpan timeout) =>
-        _thread.ThreadState == ThreadState.Unstarted || _thread == Thread.CurrentThread || _thread.Join(timeout);
+        (_thread.ThreadState & ThreadState.Unstarted) != 0 || _thread == Thread.CurrentThread || _thread.Join(timeout);
 
     private void OnDropped()
     {
@@ -166,16 +182,20 @@ internal sealed class RoleQueue
         }
     }
 
-    private void Deliver(QueuedDatagram datagram)
+    private void Deliver(QueuedDatagram datagram) =>
+        Deliver(new InboundDatagram(datagram.Buffer.AsSpan(0, datagram.Length), datagram.Source, datagram.Local), datagram.EnqueuedAt);
+
+    /// <summary>Runs the role on one datagram, timed; several threads may call it when the queue is inline.</summary>
+    private void Deliver(in InboundDatagram datagram, long enqueuedAt)
     {
         var started = Stopwatch.GetTimestamp();
-        var type = datagram.Length == 0 ? RoleMetrics.EmptyIndex : datagram.Buffer[0] >> 4;
+        var type = datagram.Payload.IsEmpty ? RoleMetrics.EmptyIndex : datagram.Payload[0] >> 4;
         var tags = _typeTags[type];
-        Waiting.Record(started - datagram.EnqueuedAt, Stopwatch.Frequency);
-        _metrics.Queueing.Record((started - datagram.EnqueuedAt) / (double)Stopwatch.Frequency, tags);
+        Waiting.Record(started - enqueuedAt, Stopwatch.Frequency);
+        _metrics.Queueing.Record((started - enqueuedAt) / (double)Stopwatch.Frequency, tags);
         try
         {
-            _role.Receive(new InboundDatagram(datagram.Buffer.AsSpan(0, datagram.Length), datagram.Source, datagram.Local));
+            _role.Receive(datagram);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

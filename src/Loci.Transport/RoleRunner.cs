@@ -64,6 +64,11 @@ public sealed class RoleRunner : IDisposable
 
         _logger = logger ?? NullLogger.Instance;
         _metrics = new RoleMetrics(meterFactory);
+        if (_options.InlineResolution && !_options.SplitRegistration)
+        {
+            throw new ArgumentException("InlineResolution needs SplitRegistration: the timer and registrations keep their own thread.", nameof(options));
+        }
+
         if (_options.SplitRegistration)
         {
             _registration = new RoleQueue("registration", _options.RegistrationQueueCapacity, role, _options, runsTimer: true, _metrics, _logger, FlushReports);
@@ -127,13 +132,17 @@ public sealed class RoleRunner : IDisposable
         }
 
         _registration?.Start();
-        _resolution.Start();
+        if (!_options.InlineResolution)
+        {
+            _resolution.Start();
+        }
+
         foreach (var endpoint in _endpoints)
         {
             endpoint.Start(Dispatch);
         }
 
-        TransportLog.RoleStarted(_logger, _options.Name, [.. _endpoints.Select(e => e.LocalEndpoint)], _registration is null ? "one queue" : "registration and resolution queues");
+        TransportLog.RoleStarted(_logger, _options.Name, [.. _endpoints.Select(e => e.LocalEndpoint)], _registration is null ? "one queue" : _options.InlineResolution ? "a registration queue, resolution inline" : "registration and resolution queues");
     }
 
     /// <summary>Runs until <paramref name="cancellationToken"/> fires, then stops gracefully.</summary>
@@ -197,6 +206,10 @@ public sealed class RoleRunner : IDisposable
         if (_registration is not null && Classify(datagram.Payload) == DatagramClass.Registration)
         {
             _registration.Enqueue(datagram);
+        }
+        else if (_options.InlineResolution)
+        {
+            _resolution.RunInline(datagram);
         }
         else
         {

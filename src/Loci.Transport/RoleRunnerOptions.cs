@@ -11,6 +11,18 @@ public sealed record RoleRunnerOptions
     /// </summary>
     public bool SplitRegistration { get; init; } = true;
 
+    /// <summary>
+    /// True (with <see cref="SplitRegistration"/>): resolution datagrams are handled on the thread of
+    /// the socket that received them, run to completion (DESIGN.md §4: parse, handle, reply inline),
+    /// instead of being copied to a queue for another thread: no hand-off and no thread switch per
+    /// Map-Request, which on a node with one core is most of a request's cost. The socket's receive
+    /// buffer is then the resolution path's only queue (the kernel drops on overflow). Registration
+    /// keeps its own queue and thread, so a Map-Register flood costs the receive threads only a copy
+    /// (seed 002). Only for roles whose resolution path may run on several threads at once (the
+    /// Map-Server's: one receive thread per socket, next to the registration thread).
+    /// </summary>
+    public bool InlineResolution { get; init; }
+
     /// <summary>Capacity of the registration queue (datagrams); arrivals beyond it are dropped and counted.</summary>
     public int RegistrationQueueCapacity { get; init; } = 8192;
 

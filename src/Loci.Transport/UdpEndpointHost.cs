@@ -177,8 +177,7 @@ public sealed class UdpEndpointHost : IDatagramSender, IDisposable
         // One buffer per socket for its whole life: the handler runs to completion before the next read.
         var buffer = GC.AllocateUninitializedArray<byte>(_options.MaxDatagramSize, pinned: true);
         var received = new SocketAddress(AddressFamily);
-        SocketAddress? cachedAddress = null;
-        IPEndPoint? cachedSource = null;
+        var sources = new SourceEndpointCache(LocalEndpoint);
         var handler = _handler!;
         while (!_stopping)
         {
@@ -202,19 +201,13 @@ public sealed class UdpEndpointHost : IDatagramSender, IDisposable
                 return;
             }
 
-            // Senders repeat: most datagrams come from the address of the one before.
-            if (cachedAddress is null || !received.Equals(cachedAddress))
-            {
-                cachedSource = (IPEndPoint)LocalEndpoint.Create(received);
-                cachedAddress = cachedSource.Serialize();
-            }
-
+            var source = sources.Get(received);
             Interlocked.Increment(ref _received);
             TransportMetrics.Received.Add(1, _endpointTag);
-            TransportLog.DatagramReceived(_logger, length, cachedSource!, LocalEndpoint);
+            TransportLog.DatagramReceived(_logger, length, source, LocalEndpoint);
             try
             {
-                handler(new InboundDatagram(buffer.AsSpan(0, length), cachedSource!, LocalEndpoint));
+                handler(new InboundDatagram(buffer.AsSpan(0, length), source, LocalEndpoint));
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {

@@ -6,7 +6,8 @@ namespace Loci.Benchmarks.Transport;
 
 /// <summary>
 /// The node's transport per datagram round trip (issue 6: no Gen0 collection at 50,000
-/// Map-Requests/s, so 0 bytes per datagram): a client on 127.0.0.1 sends a batch of 1,000
+/// Map-Requests/s, so 0 bytes per datagram): a client with four sockets on 127.0.0.1 (four sources,
+/// taking turns) sends a batch of 1,000
 /// 48-byte datagrams whose first byte is a Map-Request's to a <see cref="UdpEndpointHost"/>; its
 /// receive thread copies each into the resolution queue of a <see cref="RoleRunner"/> (default
 /// options: split queues, the registration thread ticking the timer every 50 ms), whose thread hands

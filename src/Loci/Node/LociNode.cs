@@ -67,7 +67,7 @@ internal sealed class LociNode : IDisposable
             {
                 var hosts = node.BindAll(ConfigToOptions.Endpoints(config, ms.Bind));
                 node.MapServer = new Server(ConfigToOptions.MapServer(ms), node.Senders(hosts), time, hosts[0].LocalEndpoint, meters, node._loggers.CreateLogger<Server>());
-                node.Run(node.MapServer, hosts, split: true, "map-server");
+                node.Run(node.MapServer, hosts, split: true, "map-server", inlineResolution: true);
             }
 
             if (config.Ddt is { } ddt)
@@ -178,8 +178,9 @@ internal sealed class LociNode : IDisposable
         return new EndpointGroup(senders, _loggers.CreateLogger<EndpointGroup>());
     }
 
-    private void Run(IRole role, List<UdpEndpointHost> hosts, bool split, string name) =>
-        _runners.Add(new RoleRunner(role, hosts, new RoleRunnerOptions { SplitRegistration = split, Name = name }, _loggers.CreateLogger<RoleRunner>(), _meters));
+    /// <param name="inlineResolution">Map-Requests answered on the receive threads (<see cref="RoleRunnerOptions.InlineResolution"/>): the Map-Server's resolution path is thread-safe.</param>
+    private void Run(IRole role, List<UdpEndpointHost> hosts, bool split, string name, bool inlineResolution = false) =>
+        _runners.Add(new RoleRunner(role, hosts, new RoleRunnerOptions { SplitRegistration = split, Name = name, InlineResolution = inlineResolution }, _loggers.CreateLogger<RoleRunner>(), _meters));
 
     public void Dispose()
     {
