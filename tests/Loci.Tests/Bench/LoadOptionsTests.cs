@@ -23,6 +23,7 @@ public class LoadOptionsTests
     [InlineData("--register-first", "4")]
     [InlineData("--eids", "also.txt")]
     [InlineData("--dataset")]
+    [InlineData("--fragment")]
     [InlineData("--source", "::1")]
     [InlineData("--alg", "md5")]
     [InlineData("--receive", "sometimes")]

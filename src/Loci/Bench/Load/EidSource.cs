@@ -25,7 +25,12 @@ internal static class EidSource
             log.WriteLine($"dataset {dataset.Source}: {dataset.Prefixes.Count:N0} prefixes");
 
             // Shuffled with the seed so --prefixes N samples the whole table, not its lowest addresses.
-            var prefixes = dataset.Prefixes.Select(p => p.Prefix).ToArray();
+            var prefixes = options.Fragment ? LpmBench.FragmentedIpv4Pool(dataset) : dataset.Prefixes.Select(p => p.Prefix).ToArray();
+            if (options.Fragment)
+            {
+                log.WriteLine($"  fragmented: {prefixes.Length:N0} IPv4 prefixes after splitting every /16 into /24s");
+            }
+
             new Random(options.Seed).Shuffle(prefixes);
             return prefixes;
         }

@@ -33,6 +33,7 @@ internal static class LoadCommand
           --eid-prefix P       a prefix to take EIDs from; repeat for more (10.1.0.0/16, 2001:db8::/32)
           --eids FILE          one prefix or address per line (# starts a comment)
           --dataset            the RouteViews-derived prefixes of `loci bench lpm` [--cache DIR]
+            --fragment         only its IPv4 prefixes, every /16 split into /24s (seed 002's pool, ~2.9M)
           --prefix-length L    split the prefixes into blocks of length L (10.1.0.0/16 -> /24s)
           --prefixes N         keep the first N prefixes (default all; 65,536 blocks when splitting)
           Requests ask for random hosts inside the prefixes, each prefix in turn; registers register the prefixes.

@@ -45,6 +45,9 @@ internal sealed record LoadOptions
 
     public bool Dataset { get; init; }
 
+    /// <summary>With <see cref="Dataset"/>: its IPv4 prefixes with every /16 split into /24s (seed 002's pool).</summary>
+    public bool Fragment { get; init; }
+
     public string? CacheDirectory { get; init; }
 
     /// <summary>Split the listed prefixes into blocks of this length.</summary>

@@ -80,6 +80,9 @@ internal static class LoadOptionsParser
                     case "--dataset":
                         options = options with { Dataset = true };
                         break;
+                    case "--fragment":
+                        options = options with { Fragment = true };
+                        break;
                     case "--cache":
                         options = options with { CacheDirectory = Value() };
                         break;
@@ -171,6 +174,7 @@ internal static class LoadOptionsParser
         Require(o.Mode == LoadMode.Register || !o.ProxyReply, "--proxy-reply applies to --mode register (--register-first always sets it)");
         Require(o.Mode != LoadMode.Register || o.RegisterFirst == 0, "--register-first applies to --mode request or ecm");
         Require(o.Mode == LoadMode.Ecm || !o.DdtOriginated, "--ddt applies to --mode ecm");
+        Require(o.Dataset || !o.Fragment, "--fragment applies to --dataset");
         Require(o.Source is null || o.Source.AddressFamily == o.Target.AddressFamily, "--source must be of the target's address family");
         Require(o.PrefixCount is null || o.RegisterFirst <= o.PrefixCount, $"--register-first {o.RegisterFirst} is more than --prefixes {o.PrefixCount}");
     }
