@@ -75,4 +75,21 @@ public class MapReplyDestinationTests
         Assert.Equal(IPAddress.Parse("::c000:201"), cache.Get(v6, 4342).Address);
         Assert.Equal(IPAddress.Parse("192.0.2.1"), cache.Get([192, 0, 2, 1], 4342).Address);
     }
+
+    [Fact]
+    public void EndpointCache_UpToFourRequestersTakingTurns_NeverEvictEachOther()
+    {
+        // Even when all four hash to one set, its four ways hold them (a direct-mapped cache evicted
+        // whichever two shared a slot, on every turn). The hash seed changes per process, so this
+        // holds whatever the keys' placement.
+        var cache = new EndpointCache();
+        var first = Enumerable.Range(0, EndpointCache.Ways).Select(i => cache.Get([10, 0, 0, (byte)i], 4342 + i)).ToArray();
+        for (var round = 0; round < 3; round++)
+        {
+            for (var i = 0; i < EndpointCache.Ways; i++)
+            {
+                Assert.Same(first[i], cache.Get([10, 0, 0, (byte)i], 4342 + i));
+            }
+        }
+    }
 }
