@@ -13,39 +13,14 @@ namespace Loci.ControlPlane;
 /// </summary>
 internal static class MapReplyDestination
 {
-    public static IPEndPoint For(MapRequest request, EncapsulatedControlMessage? ecm, IPEndPoint source)
-    {
-        var family = Normalize(source.Address).AddressFamily;
-        IPAddress? chosen = null;
-        foreach (var rloc in request.ItrRlocs)
-        {
-            if (rloc is not InetAddress { Ip: var ip })
-            {
-                continue;
-            }
-
-            ip = Normalize(ip);
-            if (ip.AddressFamily == family)
-            {
-                chosen = ip;
-                break;
-            }
-
-            chosen ??= ip;
-        }
-
-        chosen ??= ecm?.InnerSource ?? Normalize(source.Address);
-        var port = ecm is null ? source.Port : ecm.InnerSourcePort;
-        return new IPEndPoint(chosen, port == 0 ? LispPorts.ControlPlane : port);
-    }
-
     /// <summary>
-    /// The same choice as <see cref="For(MapRequest, EncapsulatedControlMessage?, IPEndPoint)"/> read
-    /// from the views, without allocating: the datagram's own source when the choice is that address
-    /// and port (a native request from its ITR-RLOC), else an endpoint from <paramref name="cache"/>.
+    /// The reply's endpoint, read from the views without allocating: the datagram's own source when
+    /// the choice is that address and port (a native request from its ITR-RLOC), else an endpoint
+    /// from <paramref name="cache"/>. With no IPv4/IPv6 ITR-RLOC, the ECM's inner source, else the
+    /// datagram's source (IPv4-mapped addresses answered as IPv4).
     /// </summary>
-    /// <param name="innerSource">The ECM's inner source address (4 or 16 bytes); empty for a native request.</param>
-    public static IPEndPoint For(in MapRequestView request, bool encapsulated, ReadOnlySpan<byte> innerSource, ushort innerSourcePort, IPEndPoint source, EndpointCache cache)
+    /// <param name="ecm">The ECM around the request when <paramref name="encapsulated"/>; ignored otherwise.</param>
+    public static IPEndPoint For(in MapRequestView request, bool encapsulated, in EcmView ecm, IPEndPoint source, EndpointCache cache)
     {
         Span<byte> sourceBytes = stackalloc byte[16];
         source.Address.TryWriteBytes(sourceBytes, out var sourceLength);
@@ -73,10 +48,10 @@ internal static class MapReplyDestination
 
         if (chosen.IsEmpty)
         {
-            chosen = encapsulated ? innerSource : normalizedSource;
+            chosen = encapsulated ? ecm.Headers.Source : normalizedSource;
         }
 
-        int port = encapsulated ? innerSourcePort : source.Port;
+        int port = encapsulated ? ecm.Headers.SourcePort : source.Port;
         port = port == 0 ? LispPorts.ControlPlane : port;
         return port == source.Port && chosen.SequenceEqual(sourceBytes[..sourceLength])
             ? source

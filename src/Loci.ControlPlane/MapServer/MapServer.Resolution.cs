@@ -57,9 +57,7 @@ public sealed partial class MapServer
         var ddt = encapsulated && ecm.DdtOriginated;
         MapServerLog.RequestReceived(_logger, eid, datagram.Source, request.Nonce, ddt);
         var client = datagram.Source;
-        var replyTo = encapsulated
-            ? MapReplyDestination.For(request, true, ecm.Headers.Source, ecm.Headers.SourcePort, client, _replyEndpoints)
-            : MapReplyDestination.For(request, false, default, 0, client, _replyEndpoints);
+        var replyTo = MapReplyDestination.For(request, encapsulated, ecm, client, _replyEndpoints);
         var now = _time.GetUtcNow();
         EidPrefix? expired = null;
         if (_registrations.TryLookup(eid, out var matched, out var entry))

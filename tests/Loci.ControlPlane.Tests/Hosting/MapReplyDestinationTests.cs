@@ -4,7 +4,7 @@ using Loci.Wire.Tests.Support;
 
 namespace Loci.ControlPlane.Tests.Hosting;
 
-/// <summary>The allocation-free reply-destination choice must pick what the model-based one picks.</summary>
+/// <summary>The allocation-free reply-destination choice must pick what the rule, written plainly on the model, picks.</summary>
 public class MapReplyDestinationTests
 {
     private static readonly IPEndPoint[] Sources =
@@ -30,20 +30,20 @@ public class MapReplyDestinationTests
             }
 
             var ecm = i % 2 == 0 ? null : random.Ecm() with { Inner = request };
-            var expected = MapReplyDestination.For(request, ecm, source);
+            var expected = ModelChoice(request, ecm, source);
 
             var bytes = ((LispMessage?)ecm ?? request).ToArray();
             IPEndPoint actual;
             if (ecm is null)
             {
                 Assert.True(MapRequestView.TryParse(bytes, out var view, out _));
-                actual = MapReplyDestination.For(view, false, default, 0, source, cache);
+                actual = MapReplyDestination.For(view, false, default, source, cache);
             }
             else
             {
                 Assert.True(EcmView.TryParse(bytes, out var ecmView, out _));
                 Assert.True(MapRequestView.TryParse(ecmView.Inner, out var view, out _));
-                actual = MapReplyDestination.For(view, true, ecmView.Headers.Source, ecmView.Headers.SourcePort, source, cache);
+                actual = MapReplyDestination.For(view, true, ecmView, source, cache);
             }
 
             Assert.Equal(expected, actual);
@@ -57,7 +57,7 @@ public class MapReplyDestinationTests
         var request = new MapRequest(7, LispAddress.None, new LispAddress[] { new InetAddress(source.Address) }, new[] { new MapRequestRecord(new InetAddress(IPAddress.Parse("10.1.0.7")), 32) });
         Assert.True(MapRequestView.TryParse(request.ToArray(), out var view, out _));
 
-        Assert.Same(source, MapReplyDestination.For(view, false, default, 0, source, new EndpointCache()));
+        Assert.Same(source, MapReplyDestination.For(view, false, default, source, new EndpointCache()));
     }
 
     [Fact]
@@ -91,5 +91,36 @@ public class MapReplyDestinationTests
                 Assert.Same(first[i], cache.Get([10, 0, 0, (byte)i], 4342 + i));
             }
         }
+    }
+
+    /// <summary>
+    /// The reference: RFC 9301 §5.2's choice written on the model (the roles' code before it moved to
+    /// the views). An ITR-RLOC of the arrival family, else any IPv4/IPv6 one, else the ECM's inner
+    /// source, else the datagram's; the ECM's inner source port, else the datagram's; 0 means 4342.
+    /// </summary>
+    private static IPEndPoint ModelChoice(MapRequest request, EncapsulatedControlMessage? ecm, IPEndPoint source)
+    {
+        var family = MapReplyDestination.Normalize(source.Address).AddressFamily;
+        IPAddress? chosen = null;
+        foreach (var rloc in request.ItrRlocs)
+        {
+            if (rloc is not InetAddress { Ip: var ip })
+            {
+                continue;
+            }
+
+            ip = MapReplyDestination.Normalize(ip);
+            if (ip.AddressFamily == family)
+            {
+                chosen = ip;
+                break;
+            }
+
+            chosen ??= ip;
+        }
+
+        chosen ??= ecm?.InnerSource ?? MapReplyDestination.Normalize(source.Address);
+        var port = ecm is null ? source.Port : ecm.InnerSourcePort;
+        return new IPEndPoint(chosen, port == 0 ? LispPorts.ControlPlane : port);
     }
 }

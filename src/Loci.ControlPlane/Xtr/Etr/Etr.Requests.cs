@@ -66,9 +66,7 @@ public sealed partial class Etr
             return;
         }
 
-        var replyTo = encapsulated
-            ? MapReplyDestination.For(request, true, ecm.Headers.Source, ecm.Headers.SourcePort, datagram.Source, _replyEndpoints)
-            : MapReplyDestination.For(request, false, default, 0, datagram.Source, _replyEndpoints);
+        var replyTo = MapReplyDestination.For(request, encapsulated, ecm, datagram.Source, _replyEndpoints);
         SendReply(replyTo, request.Nonce, mapping);
         Counters.RequestAnswered();
         EtrLog.ReplySent(_logger, matched, replyTo, false);
