@@ -19,8 +19,10 @@ namespace Loci.Transport;
 /// registration thread is its only writer and the resolution thread only reads (the Map-Server
 /// publishes registrations through a lock-free snapshot table). This keeps seed 002's
 /// property that a registration flood cannot starve resolution. Roles that are single-threaded
-/// (DDT node, Map-Resolver) run with SplitRegistration false: one queue, one thread for Receive and
-/// OnTimer, as <see cref="IRole"/> describes.
+/// (DDT node, xTR) run with SplitRegistration false: one queue, one thread for Receive and OnTimer,
+/// as <see cref="IRole"/> describes. The Map-Resolver, whose state sits behind one lock, runs with
+/// SplitRegistration false and <see cref="RoleRunnerOptions.InlineResolution"/>: Receive on the
+/// receive threads, OnTimer on the queue's thread.
 /// </para>
 /// Stop is graceful: stop reading the sockets, let the threads drain what is queued, join them.
 /// The sockets stay open during the drain so replies still go out; the caller owns and disposes them.
@@ -64,11 +66,6 @@ public sealed class RoleRunner : IDisposable
 
         _logger = logger ?? NullLogger.Instance;
         _metrics = new RoleMetrics(meterFactory);
-        if (_options.InlineResolution && !_options.SplitRegistration)
-        {
-            throw new ArgumentException("InlineResolution needs SplitRegistration: the timer and registrations keep their own thread.", nameof(options));
-        }
-
         if (_options.SplitRegistration)
         {
             _registration = new RoleQueue("registration", _options.RegistrationQueueCapacity, role, _options, runsTimer: true, _metrics, _logger, FlushReports);
@@ -132,7 +129,9 @@ public sealed class RoleRunner : IDisposable
         }
 
         _registration?.Start();
-        if (!_options.InlineResolution)
+
+        // Inline without a registration queue: the one queue's thread still runs the timer.
+        if (!_options.InlineResolution || _registration is null)
         {
             _resolution.Start();
         }
@@ -142,7 +141,7 @@ public sealed class RoleRunner : IDisposable
             endpoint.Start(Dispatch);
         }
 
-        TransportLog.RoleStarted(_logger, _options.Name, [.. _endpoints.Select(e => e.LocalEndpoint)], _registration is null ? "one queue" : _options.InlineResolution ? "a registration queue, resolution inline" : "registration and resolution queues");
+        TransportLog.RoleStarted(_logger, _options.Name, [.. _endpoints.Select(e => e.LocalEndpoint)], _registration is null ? (_options.InlineResolution ? "inline, timer on its own thread" : "one queue") : _options.InlineResolution ? "a registration queue, resolution inline" : "registration and resolution queues");
     }
 
     /// <summary>Runs until <paramref name="cancellationToken"/> fires, then stops gracefully.</summary>

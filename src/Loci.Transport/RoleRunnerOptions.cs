@@ -12,14 +12,15 @@ public sealed record RoleRunnerOptions
     public bool SplitRegistration { get; init; } = true;
 
     /// <summary>
-    /// True (with <see cref="SplitRegistration"/>): resolution datagrams are handled on the thread of
-    /// the socket that received them, run to completion (DESIGN.md §4: parse, handle, reply inline),
-    /// instead of being copied to a queue for another thread: no hand-off and no thread switch per
-    /// Map-Request, which on a node with one core is most of a request's cost. The socket's receive
-    /// buffer is then the resolution path's only queue (the kernel drops on overflow). Registration
-    /// keeps its own queue and thread, so a Map-Register flood costs the receive threads only a copy
-    /// (seed 002). Only for roles whose resolution path may run on several threads at once (the
-    /// Map-Server's: one receive thread per socket, next to the registration thread).
+    /// True: resolution datagrams are handled on the thread of the socket that received them, run to
+    /// completion (DESIGN.md §4: parse, handle, reply inline), instead of being copied to a queue for
+    /// another thread: no hand-off and no thread switch per Map-Request, which on a node with one core
+    /// is most of a request's cost. The socket's receive buffer is then the resolution path's only
+    /// queue (the kernel drops on overflow). With <see cref="SplitRegistration"/>, registration keeps
+    /// its own queue and thread, so a Map-Register flood costs the receive threads only a copy
+    /// (seed 002); without it, every datagram runs inline and the queue's thread only runs the timer.
+    /// Only for roles whose Receive may run on several threads at once and next to OnTimer: the
+    /// Map-Server's resolution path (lock-free reads), the Map-Resolver (one lock around its state).
     /// </summary>
     public bool InlineResolution { get; init; }
 

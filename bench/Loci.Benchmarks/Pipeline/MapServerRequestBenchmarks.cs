@@ -14,7 +14,9 @@ namespace Loci.Benchmarks.Pipeline;
 /// for random hosts of random registered prefixes. Every prefix is registered with P (proxy-reply),
 /// so the Map-Server answers itself: a positive Map-Reply with the two registered RLOCs. Native and
 /// ECM requests, IPv4 and IPv6 EIDs (IPv6 EIDs over IPv6 RLOCs); the negative case asks for
-/// unregistered hosts of the site (a negative Map-Reply covering the largest unregistered block).
+/// unregistered hosts of the site (a negative Map-Reply covering the largest unregistered block); the
+/// DDT case is a Map-Resolver's DDT Map-Request (ECM with D, RFC 8111 §7.3), answered with an MS-ACK
+/// Map-Referral to the resolver and the proxy Map-Reply to the ITR.
 /// <see cref="Prefixes"/> IPv4 and as many IPv6 prefixes are registered.
 /// </summary>
 [MemoryDiagnoser]
@@ -29,6 +31,7 @@ public class MapServerRequestBenchmarks
     private byte[][] _nativeV6 = null!;
     private byte[][] _ecmV6 = null!;
     private byte[][] _negativeV4 = null!;
+    private byte[][] _ddtV4 = null!;
 
     /// <summary>Registered prefixes per family.</summary>
     [Params(100, 100_000)]
@@ -50,6 +53,7 @@ public class MapServerRequestBenchmarks
         _nativeV6 = new byte[Batch][];
         _ecmV6 = new byte[Batch][];
         _negativeV4 = new byte[Batch][];
+        _ddtV4 = new byte[Batch][];
         for (var i = 0; i < Batch; i++)
         {
             var nonce = 0x6000_0000_0000_0000UL + (ulong)i;
@@ -57,6 +61,7 @@ public class MapServerRequestBenchmarks
             var request4 = Request(nonce, eid4, ItrV4.Address);
             _nativeV4[i] = request4.ToArray();
             _ecmV4[i] = Ecm(request4, eid4, ItrV4).ToArray();
+            _ddtV4[i] = (Ecm(request4, eid4, ItrV4) with { DdtOriginated = true }).ToArray();
 
             var eid6 = HostIn(v6[random.Next(v6.Length)], random);
             var request6 = Request(nonce, eid6, ItrV6.Address);
@@ -74,6 +79,12 @@ public class MapServerRequestBenchmarks
         Check(_nativeV6, ItrV6, MapServerV6, positive: true);
         Check(_ecmV6, ItrV6, MapServerV6, positive: true);
         Check(_negativeV4, ItrV4, MapServerV4, positive: false);
+        var (referrals, datagrams) = (_server.Counters.ReferralsSent, _sender.Datagrams);
+        Run(_ddtV4, ResolverV4, MapServerV4);
+        if (_server.Counters.ReferralsSent - referrals != Batch || _sender.Datagrams - datagrams != 2 * Batch)
+        {
+            throw new InvalidOperationException("Expected an MS-ACK and a Map-Reply per DDT Map-Request.");
+        }
     }
 
     [GlobalCleanup]
@@ -94,6 +105,10 @@ public class MapServerRequestBenchmarks
     /// <summary>Unregistered hosts in the site's space: negative Map-Reply, Natively-Forward, 1 minute.</summary>
     [Benchmark(OperationsPerInvoke = Batch)]
     public long NegativeIpv4() => Run(_negativeV4, ItrV4, MapServerV4);
+
+    /// <summary>DDT Map-Requests from the Map-Resolver: MS-ACK to it, proxy Map-Reply to the ITR.</summary>
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public long DdtIpv4() => Run(_ddtV4, ResolverV4, MapServerV4);
 
     private long Run(byte[][] batch, IPEndPoint source, IPEndPoint local)
     {

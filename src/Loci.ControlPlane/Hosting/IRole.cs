@@ -7,7 +7,9 @@ namespace Loci.ControlPlane;
 /// <see cref="OnTimer"/> from one thread per role (run to completion), so a role needs no locks for
 /// its own state; what it publishes for readers (tables, counters) is safe to read from other
 /// threads. A role built for it (the Map-Server) may instead be run with registration messages and
-/// OnTimer on one writer thread and all other messages on a reader thread (Loci.Transport.RoleRunner).
+/// OnTimer on one writer thread and all other messages on the receive threads; a role whose Receive
+/// is thread-safe (the Map-Resolver, one lock around its state) may be run with every message on the
+/// receive threads and OnTimer on its own thread (Loci.Transport.RoleRunner, InlineResolution).
 /// </summary>
 public interface IRole
 {

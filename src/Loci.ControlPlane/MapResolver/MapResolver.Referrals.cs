@@ -8,7 +8,7 @@ namespace Loci.ControlPlane.MapResolvers;
 /// <summary>Following Map-Referrals (RFC 8111 §7.3.2).</summary>
 public sealed partial class MapResolver
 {
-    private void OnReferral(MapReferral referral, IPEndPoint source)
+    private void OnReferral(in MapReferralView referral, IPEndPoint source)
     {
         Counters.Increment(MapResolverCounter.MapReferralsReceived);
         if (!_pending.TryGetValue(referral.Nonce, out var pending))
@@ -20,25 +20,35 @@ public sealed partial class MapResolver
         }
 
         // Only the node that was asked may steer the walk: a guessed nonce from elsewhere is dropped.
-        if (pending.LastSentTo is not { } asked || !Normalize(source.Address).Equals(Normalize(asked.Address)))
+        if (pending.LastSentTo is not { } asked || !MapReplyDestination.Normalize(source.Address).Equals(MapReplyDestination.Normalize(asked.Address)))
         {
             Counters.Increment(MapResolverCounter.UnexpectedReferralSource);
             MapResolverLog.ReferralIgnored(_logger, source, referral.Nonce, "not from the node that was asked");
             return;
         }
 
-        if (referral.Records.Count == 0
-            || !EidConversions.TryToPrefix(referral.Records[0].EidPrefix, referral.Records[0].MaskLength, out var prefix)
-            || !prefix.Contains(pending.Eid))
+        foreach (var record in referral.Records)
         {
-            // A referral that does not cover the EID answers some other question; the timer retries.
-            Counters.Increment(MapResolverCounter.InvalidReferrals);
-            MapResolverLog.ReferralIgnored(_logger, source, referral.Nonce, "no record, or one that does not cover the requested EID");
+            OnReferralRecord(pending, record, source);
             return;
         }
 
-        var record = referral.Records[0];
-        MapResolverLog.ReferralReceived(_logger, record.Action, prefix, source, referral.Nonce);
+        // A referral that does not cover the EID answers some other question; the timer retries.
+        Counters.Increment(MapResolverCounter.InvalidReferrals);
+        MapResolverLog.ReferralIgnored(_logger, source, referral.Nonce, "no record, or one that does not cover the requested EID");
+    }
+
+    /// <summary>The first record decides (RFC 8111 §7.3.2).</summary>
+    private void OnReferralRecord(PendingRequest pending, in ReferralRecordView record, IPEndPoint source)
+    {
+        if (!EidConversions.TryToPrefix(record.Eid, record.MaskLength, out var prefix) || !prefix.Contains(pending.Eid))
+        {
+            Counters.Increment(MapResolverCounter.InvalidReferrals);
+            MapResolverLog.ReferralIgnored(_logger, source, pending.Nonce, "no record, or one that does not cover the requested EID");
+            return;
+        }
+
+        MapResolverLog.ReferralReceived(_logger, record.Action, prefix, source, pending.Nonce);
         var now = _time.GetUtcNow();
         switch (record.Action)
         {
@@ -51,8 +61,8 @@ public sealed partial class MapResolver
                 // RFC 8111 §7.3.2: the Map-Server forwarded the request to the ETR (or answered by proxy);
                 // the Map-Reply goes to the ITR directly.
                 Counters.Increment(MapResolverCounter.MsAcks);
-                _pending.Remove(pending.Nonce);
                 _metrics.Record(ResolutionOutcome.Positive, local: false, _time.GetElapsedTime(pending.StartedTimestamp));
+                Release(pending);
                 break;
 
             case ReferralAction.MsNotRegistered:
@@ -83,12 +93,12 @@ public sealed partial class MapResolver
 
             default:
                 Counters.Increment(MapResolverCounter.InvalidReferrals);
-                MapResolverLog.ReferralIgnored(_logger, source, referral.Nonce, "an unassigned referral action");
+                MapResolverLog.ReferralIgnored(_logger, source, pending.Nonce, "an unassigned referral action");
                 break;
         }
     }
 
-    private void OnPositiveReferral(PendingRequest pending, ReferralRecord record, EidPrefix prefix, DateTimeOffset now)
+    private void OnPositiveReferral(PendingRequest pending, in ReferralRecordView record, EidPrefix prefix, DateTimeOffset now)
     {
         var toMapServers = record.Action == ReferralAction.MsReferral;
         Counters.Increment(toMapServers ? MapResolverCounter.MsReferrals : MapResolverCounter.NodeReferrals);
@@ -134,7 +144,7 @@ public sealed partial class MapResolver
     /// root walk ends here, the EID is not in the DDT tree: a negative Map-Reply with the referral's
     /// TTL (0 by default: not to be cached) for the requested EID only.
     /// </summary>
-    private void OnNotAuthoritative(PendingRequest pending, ReferralRecord record, DateTimeOffset now)
+    private void OnNotAuthoritative(PendingRequest pending, in ReferralRecordView record, DateTimeOffset now)
     {
         Counters.Increment(MapResolverCounter.NotAuthoritative);
         if (!pending.TriedRoot)
@@ -161,18 +171,24 @@ public sealed partial class MapResolver
     }
 
     /// <summary>Referral locators in preference order: usable (priority below 255, R bit) first, lower priority, then higher weight (RFC 8111 §6.4, RFC 9301 §5.4).</summary>
-    private static List<DdtReferralTarget> Order(EquatableArray<LocatorRecord> locators)
+    private static List<DdtReferralTarget> Order(EidRecordView.LocatorEnumerator locators)
     {
-        var candidates = locators
-            .Select((locator, index) => (Locator: locator, Index: index, Address: EidConversions.ToIPAddress(locator.Rloc)))
-            .Where(c => c.Address is not null)
-            .ToList();
-        var usable = candidates.Where(c => c.Locator.Priority != byte.MaxValue && c.Locator.Reachable).ToList();
+        // Off the hot path (a referral is followed once, then cached): the addresses go through the model.
+        var candidates = new List<(byte Priority, byte Weight, bool Reachable, int Index, IPAddress Address)>();
+        foreach (var locator in locators)
+        {
+            if (locator.Rloc.TryToAddress(out var rloc, out _) && EidConversions.ToIPAddress(rloc) is { } address)
+            {
+                candidates.Add((locator.Priority, locator.Weight, locator.Reachable, candidates.Count, address));
+            }
+        }
+
+        var usable = candidates.Where(c => c.Priority != byte.MaxValue && c.Reachable).ToList();
         return (usable.Count > 0 ? usable : candidates)
-            .OrderBy(c => c.Locator.Priority)
-            .ThenByDescending(c => c.Locator.Weight)
+            .OrderBy(c => c.Priority)
+            .ThenByDescending(c => c.Weight)
             .ThenBy(c => c.Index)
-            .Select(c => new DdtReferralTarget(Normalize(c.Address!), c.Locator.Priority, c.Locator.Weight))
+            .Select(c => new DdtReferralTarget(MapReplyDestination.Normalize(c.Address), c.Priority, c.Weight))
             .ToList();
     }
 
@@ -189,6 +205,9 @@ public sealed partial class MapResolver
             return;
         }
 
-        _cache.Set(entry.Prefix, entry);
+        _cache.Set(entry.Prefix, new CachedReferral(entry, Endpoints(entry.Locators)));
     }
+
+    private IPEndPoint[] Endpoints(IReadOnlyList<DdtReferralTarget> targets) =>
+        targets.Select(t => new IPEndPoint(t.Address, Options.ReferralPort)).ToArray();
 }

@@ -21,16 +21,17 @@ public sealed partial class MapResolver
         {
             ReportWarnings();
             var now = _time.GetUtcNow();
-            List<PendingRequest>? due = null;
+            var due = _due;
+            due.Clear();
             foreach (var pending in _pending.Values)
             {
                 if (pending.Deadline <= now)
                 {
-                    (due ??= []).Add(pending);
+                    due.Add(pending);
                 }
             }
 
-            foreach (var pending in due ?? [])
+            foreach (var pending in due)
             {
                 if (pending.Attempts < Options.AttemptsPerLocator)
                 {
@@ -49,10 +50,11 @@ public sealed partial class MapResolver
                 SendCurrent(pending, now);
             }
 
+            due.Clear();
             if (now >= _nextSweep)
             {
                 _nextSweep = now + SweepInterval;
-                var expired = _cache.Current.Entries.Where(e => e.Value.Expires <= now).Select(e => e.Key).ToList();
+                var expired = _cache.Current.Entries.Where(e => e.Value.Entry.Expires <= now).Select(e => e.Key).ToList();
                 foreach (var prefix in expired)
                 {
                     _cache.Remove(prefix);
@@ -107,13 +109,14 @@ public sealed partial class MapResolver
     /// <summary>Ends a walk with a negative Map-Reply to the ITR and, for a non-zero TTL, a negative-cache entry that answers later requests locally.</summary>
     private void Conclude(PendingRequest pending, EidPrefix prefix, uint ttlMinutes, ReferralCacheKind kind, IPAddress? source, DateTimeOffset now, ResolutionOutcome outcome = ResolutionOutcome.Negative)
     {
-        _pending.Remove(pending.Nonce);
         SendNegative(pending.Itr, pending.Nonce, prefix, ttlMinutes);
         _metrics.Record(outcome, local: false, _time.GetElapsedTime(pending.StartedTimestamp));
         if (ttlMinutes > 0)
         {
             Cache(new ReferralCacheEntry(prefix, kind, [], source, now, now.AddMinutes(ttlMinutes)));
         }
+
+        Release(pending);
     }
 
     /// <summary>Writes the aggregated warnings whose interval has passed, so the count of a burst that stopped is not held back.</summary>

@@ -244,17 +244,26 @@ public sealed partial class MapServer
     /// </summary>
     private void SendReferral(IPEndPoint to, ulong nonce, EidPrefix prefix, ReferralAction action, uint ttl)
     {
-        var (address, mask) = EidConversions.ToWire(prefix);
-        var referrals = action == ReferralAction.NotAuthoritative ? EquatableArray<LocatorRecord>.Empty : _peerReferrals;
-        var record = new ReferralRecord(
-            address,
-            mask,
-            ttl,
-            action,
-            referrals,
-            authoritative: action != ReferralAction.NotAuthoritative,
-            incomplete: referrals.Count == 0);
-        Send(to, new MapReferral(nonce, new[] { record }));
+        // Written straight from the prefix and the peer locators kept ready (no model objects), like SendMapReply.
+        var referrals = action == ReferralAction.NotAuthoritative ? [] : _peerReferrals.AsSpan();
+        referrals = referrals[..Math.Min(referrals.Length, byte.MaxValue)]; // Referral Count is 8 bits
+        var length = 12 + 10 + EidConversions.WireLength(prefix);
+        foreach (var locator in referrals)
+        {
+            length += locator.EncodedLength;
+        }
+
+        Span<byte> buffer = length <= 1024 ? stackalloc byte[length] : new byte[length];
+        var writer = new SpanWriter(buffer);
+        MapReferral.WriteHeader(ref writer, nonce, recordCount: 1);
+        ReferralRecord.WriteHeader(ref writer, ttl, referrals.Length, (byte)prefix.Length, action, authoritative: action != ReferralAction.NotAuthoritative, incomplete: referrals.IsEmpty);
+        EidConversions.WriteWire(ref writer, prefix);
+        foreach (var locator in referrals)
+        {
+            locator.WriteTo(ref writer);
+        }
+
+        _sender.Send(to, writer.Written);
         Counters.ReferralSent();
         MapServerLog.ReferralSent(_logger, action, prefix, to);
     }

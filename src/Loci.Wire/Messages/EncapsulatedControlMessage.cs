@@ -148,6 +148,40 @@ public sealed record EncapsulatedControlMessage : LispMessage
         writer.PatchUInt16(udpStart + 6, checksum);
     }
 
+    /// <summary>
+    /// Passes a received ECM on with other D/E/M flags, without re-encoding it (a Map-Resolver sending
+    /// an ITR's request on: D to a DDT node or Map-Server, RFC 8111 §6.3; M to a Map-Server, RFC 9301
+    /// §8.4): the bytes are copied and only the header word rewritten: type 8, S as received,
+    /// <paramref name="flags"/>, reserved bits zero (RFC 9301 §5.8). The inner IP and UDP headers
+    /// and their checksums stay valid, as none of them covers the ECM header.
+    /// </summary>
+    /// <param name="ecm">A whole ECM, validated by the caller (<see cref="EcmView"/>).</param>
+    /// <param name="flags">Any of <see cref="DdtOriginatedFlag"/>, <see cref="ToEtrFlag"/>, <see cref="ToMapServerFlag"/>.</param>
+    /// <returns>The bytes written, <paramref name="ecm"/>'s length.</returns>
+    /// <exception cref="ArgumentException">Not an ECM, other flags asked for, or <paramref name="destination"/> too short.</exception>
+    public static int CopyWithFlags(ReadOnlySpan<byte> ecm, Span<byte> destination, uint flags)
+    {
+        if ((flags & ~(DdtOriginatedFlag | ToEtrFlag | ToMapServerFlag)) != 0)
+        {
+            throw new ArgumentException("Only the D, E and M flags can be set.", nameof(flags));
+        }
+
+        if (ecm.Length < 4 || ecm[0] >> 4 != (int)MessageType.EncapsulatedControlMessage)
+        {
+            throw new ArgumentException("Not an Encapsulated Control Message.", nameof(ecm));
+        }
+
+        if (destination.Length < ecm.Length)
+        {
+            throw new ArgumentException($"The destination holds {destination.Length} bytes; the ECM has {ecm.Length}.", nameof(destination));
+        }
+
+        ecm.CopyTo(destination);
+        var header = BinaryPrimitives.ReadUInt32BigEndian(ecm);
+        BinaryPrimitives.WriteUInt32BigEndian(destination, ((uint)MessageType.EncapsulatedControlMessage << 28) | (header & SecurityFlag) | flags);
+        return ecm.Length;
+    }
+
     private static void WriteAddress(ref SpanWriter writer, IPAddress address)
     {
         Span<byte> bytes = stackalloc byte[16];

@@ -54,6 +54,13 @@ public sealed record MapReferral : LispMessage
         }
     }
 
+    /// <summary>Writes the 12-byte header (no reserved bits): for senders that write the records themselves without building the model.</summary>
+    public static void WriteHeader(ref SpanWriter writer, ulong nonce, int recordCount)
+    {
+        writer.WriteUInt32(((uint)MessageType.MapReferral << 28) | ((uint)recordCount & RecordCountMask));
+        writer.WriteUInt64(nonce);
+    }
+
     internal override void Write(ref SpanWriter writer)
     {
         writer.WriteUInt32(HeaderWord);

@@ -96,12 +96,7 @@ public sealed record ReferralRecord
 
     public void WriteTo(ref SpanWriter writer)
     {
-        writer.WriteUInt32(Ttl);
-        writer.WriteUInt8((byte)Referrals.Count);
-        writer.WriteUInt8(MaskLength);
-        writer.WriteUInt16((ushort)(((int)Action << EidRecord.ActionShift) | (Authoritative ? EidRecord.AuthoritativeFlag : 0)
-            | (Incomplete ? IncompleteFlag : 0) | (ReservedBits & ReservedMask)));
-        writer.WriteUInt16((ushort)((Signatures.Count << 12) | (MapVersion & EidRecord.MapVersionMask)));
+        WriteHeader(ref writer, Ttl, Referrals.Count, MaskLength, Action, Authoritative, Incomplete, Signatures.Count, MapVersion, ReservedBits);
         EidPrefix.WriteTo(ref writer);
         foreach (var locator in Referrals)
         {
@@ -112,6 +107,21 @@ public sealed record ReferralRecord
         {
             signature.WriteTo(ref writer);
         }
+    }
+
+    /// <summary>
+    /// Writes the 8 bytes before the EID-AFI (TTL, Referral Count, mask-len, ACT/A/I, SigCnt and
+    /// Map-Version): for senders that write the EID, referrals and signatures themselves without
+    /// building the model. Counts beyond their fields are the caller's error, as in the constructor.
+    /// </summary>
+    public static void WriteHeader(ref SpanWriter writer, uint ttl, int referralCount, byte maskLength, ReferralAction action, bool authoritative, bool incomplete, int signatureCount = 0, ushort mapVersion = 0, ushort reservedBits = 0)
+    {
+        writer.WriteUInt32(ttl);
+        writer.WriteUInt8((byte)referralCount);
+        writer.WriteUInt8(maskLength);
+        writer.WriteUInt16((ushort)(((int)action << EidRecord.ActionShift) | (authoritative ? EidRecord.AuthoritativeFlag : 0)
+            | (incomplete ? IncompleteFlag : 0) | (reservedBits & ReservedMask)));
+        writer.WriteUInt16((ushort)((signatureCount << 12) | (mapVersion & EidRecord.MapVersionMask)));
     }
 
     public static bool TryRead(ref SpanReader reader, out ReferralRecord record)

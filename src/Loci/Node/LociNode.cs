@@ -81,7 +81,7 @@ internal sealed class LociNode : IDisposable
             {
                 var hosts = node.BindAll(ConfigToOptions.Endpoints(config, mr.Bind));
                 node.MapResolver = new Resolver(ConfigToOptions.MapResolver(mr), node.Senders(hosts), time, meters, node._loggers.CreateLogger<Resolver>());
-                node.Run(node.MapResolver, hosts, split: false, "map-resolver");
+                node.Run(node.MapResolver, hosts, split: false, "map-resolver", inlineResolution: true);
             }
 
             if (config.Xtr is { } xtr)
@@ -178,7 +178,7 @@ internal sealed class LociNode : IDisposable
         return new EndpointGroup(senders, _loggers.CreateLogger<EndpointGroup>());
     }
 
-    /// <param name="inlineResolution">Map-Requests answered on the receive threads (<see cref="RoleRunnerOptions.InlineResolution"/>): the Map-Server's resolution path is thread-safe.</param>
+    /// <param name="inlineResolution">Map-Requests answered on the receive threads (<see cref="RoleRunnerOptions.InlineResolution"/>): for roles whose Receive is thread-safe (the Map-Server's resolution path, the Map-Resolver).</param>
     private void Run(IRole role, List<UdpEndpointHost> hosts, bool split, string name, bool inlineResolution = false) =>
         _runners.Add(new RoleRunner(role, hosts, new RoleRunnerOptions { SplitRegistration = split, Name = name, InlineResolution = inlineResolution }, _loggers.CreateLogger<RoleRunner>(), _meters));
 

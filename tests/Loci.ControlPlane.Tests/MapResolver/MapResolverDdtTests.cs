@@ -313,6 +313,56 @@ public class MapResolverDdtTests
     }
 
     [Fact]
+    public void Receive_EcmFromItr_DdtRequestIsThatEcmByteForByteWithOnlyTheDBitAdded()
+    {
+        // An ITR's ECM with LISP-SEC data, an inner TTL of 9 and reserved bits set: the resolver passes
+        // it on unchanged but for the header word (S kept, D set, reserved cleared; RFC 8111 §6.3).
+        var resolver = NewResolver();
+        var security = new byte[18];
+        security[5] = 8;
+        var ecm = new EncapsulatedControlMessage(Itr.Address, IPAddress.Parse("10.1.0.7"), (ushort)Itr.Port, 4342, Request(21, "10.1.0.7"))
+        {
+            SecurityData = security,
+            InnerTtl = 9,
+            ReservedBits = 0x123,
+        };
+
+        Deliver(resolver, ecm.ToArray(), Itr);
+
+        var sent = Assert.Single(_sender.Sent);
+        Assert.Equal(Root, sent.Destination);
+        Assert.Equal((ecm with { DdtOriginated = true, ReservedBits = 0 }).ToArray(), sent.Payload);
+    }
+
+    [Fact]
+    public void Receive_WalksOneAfterAnother_EachStartsClean()
+    {
+        // Pending entries are pooled: a finished walk's visited nodes, referral set and ITR must not
+        // leak into the next one (the same root asked again is not a loop; the answer goes to the new ITR).
+        var resolver = NewResolver();
+        for (var round = 0; round < 5; round++)
+        {
+            _sender.Clear();
+            _clock.Advance(TimeSpan.FromMinutes(1441)); // the referrals cached by the last round expire
+            var itr = new IPEndPoint(Itr.Address, 50_000 + round);
+            var nonce = 100UL + (ulong)round;
+            var request = new EncapsulatedControlMessage(Itr.Address, IPAddress.Parse("10.1.0.7"), (ushort)itr.Port, 4342, Request(nonce, "10.1.0.7"));
+
+            Deliver(resolver, request.ToArray(), itr);
+            Deliver(resolver, Referral(nonce, "10.0.0.0/8", ReferralAction.NodeReferral, 1440, "127.0.0.11"), Root);
+            Deliver(resolver, Referral(nonce, "10.1.0.0/16", ReferralAction.MsReferral, 1440, "127.0.0.20"), Node);
+            Deliver(resolver, Referral(nonce, "10.1.0.0/24", ReferralAction.MsNotRegistered, 1, "127.0.0.20"), MsEndpoint);
+
+            Assert.Equal([Root, Node, MsEndpoint, itr], _sender.Sent.Select(s => s.Destination));
+            AssertNegativeReply(_sender.Messages[3].Message, nonce, "10.1.0.0/24", 1);
+            Assert.Empty(resolver.PendingRequests);
+        }
+
+        Assert.Equal(0, resolver.Counters[MapResolverCounter.LoopsDetected]);
+        Assert.Equal(5, resolver.Counters[MapResolverCounter.RootWalks]);
+    }
+
+    [Fact]
     public void Receive_Garbage_CountedNothingSentStillResolves()
     {
         var resolver = NewResolver();

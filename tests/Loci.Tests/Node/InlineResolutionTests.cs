@@ -6,7 +6,7 @@ namespace Loci.Tests.Node;
 
 /// <summary>
 /// <see cref="RoleRunnerOptions.InlineResolution"/>: resolution datagrams run to completion on the
-/// socket's receive thread (DESIGN.md §4), registrations and the timer keep their own thread.
+/// socket's receive thread (DESIGN.md §4); registrations (when split) and the timer keep their own thread.
 /// </summary>
 public class InlineResolutionTests
 {
@@ -38,12 +38,33 @@ public class InlineResolutionTests
     }
 
     [Fact]
-    public void Inline_WithoutSplitRegistration_Refused()
+    public void Inline_WithoutSplitRegistration_EveryDatagramOnTheReceiveThread_TimerOnItsOwn()
     {
+        // The Map-Resolver's set-up: one lock in the role, no registration class, a timer thread.
         using var host = UdpEndpointHost.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        var error = Assert.Throws<ArgumentException>(() =>
-            new RoleRunner(new ThreadRecordingRole(), [host], new RoleRunnerOptions { SplitRegistration = false, InlineResolution = true }));
-        Assert.Contains("SplitRegistration", error.Message, StringComparison.Ordinal);
+        var role = new ThreadRecordingRole { Sender = host };
+        var runner = new RoleRunner(role, [host], new RoleRunnerOptions { Name = "inline", SplitRegistration = false, InlineResolution = true });
+        runner.Start();
+        using var client = TestSockets.Client(IPAddress.Loopback);
+        foreach (var type in new byte[] { 0x10, 0x60, 0x30 })
+        {
+            client.SendTo(new byte[] { type }, host.LocalEndpoint);
+        }
+
+        for (var i = 0; i < 2; i++)
+        {
+            TestSockets.Receive(client, TimeSpan.FromSeconds(2));
+        }
+
+        WaitUntil(() => runner.ResolutionProcessed == 3 && role.Timers > 0);
+
+        var receiveThread = "loci udp 127.0.0.1:" + host.LocalEndpoint.Port;
+        Assert.Equal([receiveThread], role.ResolutionThreads);
+        Assert.Equal([receiveThread], role.RegistrationThreads);
+        Assert.Equal(["loci inline all"], role.TimerThreads);
+        Assert.Equal(0, runner.RegistrationEnqueued);
+        Assert.Equal(0, runner.ResolutionDropped);
+        Assert.True(runner.Stop());
     }
 
     private static void WaitUntil(Func<bool> condition)
@@ -61,6 +82,7 @@ public class InlineResolutionTests
     {
         private readonly HashSet<string> _resolution = [];
         private readonly HashSet<string> _registration = [];
+        private readonly HashSet<string> _timer = [];
         private long _timers;
 
         public IDatagramSender? Sender { get; init; }
@@ -103,6 +125,25 @@ public class InlineResolutionTests
             }
         }
 
-        public void OnTimer() => Interlocked.Increment(ref _timers);
+        public string[] TimerThreads
+        {
+            get
+            {
+                lock (_timer)
+                {
+                    return [.. _timer];
+                }
+            }
+        }
+
+        public void OnTimer()
+        {
+            lock (_timer)
+            {
+                _timer.Add(Thread.CurrentThread.Name ?? "?");
+            }
+
+            Interlocked.Increment(ref _timers);
+        }
     }
 }
