@@ -5,7 +5,7 @@
 # run, RUNS runs per step. Each run's JSON goes to OUT/<step>-<run>.json (with the node's GC and
 # memory figures from its API, --node-api); the last lines print one median row per step.
 #
-# Steps (STEPS selects some, space-separated; ms-request-, ms-ecm- and mr-ecm- take any rate, e.g. mr-ecm-30k):
+# Steps (STEPS selects some, space-separated; ms-request-, ms-ecm-, mr-ecm- and mr-kernel- take any rate, e.g. mr-ecm-30k):
 #   ms-request-50k    map-server, native Map-Requests at 50,000/s, proxy replies (p99 target)
 #   ms-request-100k   the same at 100,000/s (loss target)
 #   ms-request-125k   above the target, to see the margin
@@ -13,6 +13,8 @@
 #   ms-register-50k   Map-Registers, HMAC-SHA-256, all with want-map-notify, at 50,000/s
 #   mr-ecm-50k        map-resolver with a warm DDT referral cache (root, map-server and resolver in
 #                     the node; the map-server proxy-replies), ECM Map-Requests at 50,000/s
+#   mr-kernel-50k     the same with "local_delivery": false: the resolver's hops to the root and the
+#                     map-server of its own node go through the loopback interface instead of in-process
 #   ms-small-100k     100 registered prefixes, 100,000/s (the base of the 1M comparison)
 #   ms-1m-100k        1,000,000 registered prefixes (the dataset's IPv4 table, /16s split into
 #                     /24s), 100,000/s
@@ -27,7 +29,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 runs=${RUNS:-3}
 out=${OUT:-bench/results/load}
-steps=${STEPS:-ms-request-50k ms-request-100k ms-request-125k ms-ecm-100k ms-register-50k mr-ecm-50k ms-small-100k ms-1m-100k ms-gen0-60s}
+steps=${STEPS:-ms-request-50k ms-request-100k ms-request-125k ms-ecm-100k ms-register-50k mr-ecm-50k mr-kernel-50k ms-small-100k ms-1m-100k ms-gen0-60s}
 api=127.0.0.1:9242
 mkdir -p "$out"
 work=$(mktemp -d)
@@ -60,6 +62,9 @@ cat >"$work/mr.json" <<EOF
   "map_resolver": { "bind": ["127.0.0.30:4342"], "ddt_roots": ["127.0.0.10"], "request_timeout": "1s" },
   "api": "$api" }
 EOF
+
+# The same node with in-process delivery between its roles turned off.
+sed 's/^{ "map_server"/{ "local_delivery": false, "map_server"/' "$work/mr.json" >"$work/mr-kernel.json"
 
 start_node() {
     taskset -c 0 "${loci[@]}" run --config "$1" --log-level warning &
@@ -101,8 +106,8 @@ run_step() {
     ms-register-50k)
         start_node "$work/ms.json"
         load --target 127.0.0.1 --mode register --rate 50k "${ten_k[@]}" --key bench-key --alg sha256 --notify-fraction 1 --proxy-reply --json "$json" ;;
-    mr-ecm-*)
-        start_node "$work/mr.json"
+    mr-ecm-* | mr-kernel-*)
+        if [[ $step == mr-kernel-* ]]; then start_node "$work/mr-kernel.json"; else start_node "$work/mr.json"; fi
         # Register the 10,000 prefixes with proxy-reply at the map-server, then ask the resolver;
         # the warm-up fills the referral cache (one DDT walk per prefix).
         load --target 127.0.0.20 --mode register --rate 10k --duration 1s --warmup 0s "${ten_k[@]}" --key bench-key --notify-fraction 0 --proxy-reply --json "$work/mr-register.json" >/dev/null

@@ -13,7 +13,8 @@ namespace Loci.Transport;
 /// reused buffer, call the handler inline, read again. No task per datagram, no per-datagram
 /// allocation once the source address is cached. Sends are <see cref="Socket.SendTo(ReadOnlySpan{byte}, SocketFlags, SocketAddress)"/>
 /// from any thread (the kernel serialises datagram sends), to a <see cref="DestinationAddress"/>
-/// rewritten in place, so a send allocates nothing either.
+/// rewritten in place, so a send allocates nothing either. Sockets of one node may share a
+/// <see cref="LocalDelivery"/>: then what a handler sends to another of them is handed over in-process.
 /// </summary>
 public sealed class UdpEndpointHost : IDatagramSender, IDisposable
 {
@@ -32,6 +33,7 @@ public sealed class UdpEndpointHost : IDatagramSender, IDisposable
     private readonly LogRateLimit _sendFailureReports = new(RoleRunner.ReportInterval, TimeProvider.System);
     private Thread? _thread;
     private DatagramHandler? _handler;
+    private LocalDelivery? _local;
     private volatile bool _stopping;
     private long _received;
     private long _sent;
@@ -62,6 +64,9 @@ public sealed class UdpEndpointHost : IDatagramSender, IDisposable
 
     /// <summary>Exceptions thrown by the handler; the loop goes on after each.</summary>
     public long HandlerErrors => Interlocked.Read(ref _handlerErrors);
+
+    /// <summary>True from <see cref="Start"/> until a stop: datagrams for this socket are read and handled.</summary>
+    public bool IsReceiving => _handler is not null && !_stopping && Volatile.Read(ref _disposed) == 0;
 
     /// <summary>
     /// Binds <paramref name="endpoint"/>. Throws <see cref="EndpointBindException"/> naming the address
@@ -128,6 +133,29 @@ public sealed class UdpEndpointHost : IDatagramSender, IDisposable
         _thread.Start();
     }
 
+    /// <summary>
+    /// Joins the node's <see cref="LocalDelivery"/>, before <see cref="Start"/>: datagrams this socket's
+    /// roles send, on a receive thread, to another socket of the node are delivered in-process, and
+    /// this socket receives those sent to it. A socket bound to a wildcard address (a send-only
+    /// egress socket) stays out: it has no address to show as the source.
+    /// </summary>
+    public void UseLocalDelivery(LocalDelivery local)
+    {
+        ArgumentNullException.ThrowIfNull(local);
+        if (_thread is not null || _local is not null)
+        {
+            throw new InvalidOperationException($"{LocalEndpoint} joins local delivery once, before it starts.");
+        }
+
+        if (LocalEndpoint.Address.Equals(IPAddress.Any) || LocalEndpoint.Address.Equals(IPAddress.IPv6Any))
+        {
+            return;
+        }
+
+        _local = local;
+        local.Add(this);
+    }
+
     /// <summary>Stops reading and waits for the receive thread; the socket stays open for sends (drain).</summary>
     public void StopReceiving()
     {
@@ -139,10 +167,26 @@ public sealed class UdpEndpointHost : IDatagramSender, IDisposable
         }
     }
 
-    /// <summary>Sends one datagram; a refused send is counted (<see cref="SendErrors"/>), never thrown to the role.</summary>
+    /// <summary>
+    /// Sends one datagram: in-process to a socket of this node when <see cref="LocalDelivery"/> can,
+    /// else through the socket. A refused send is counted (<see cref="SendErrors"/>), never thrown to the role.
+    /// </summary>
     public void Send(IPEndPoint destination, ReadOnlySpan<byte> payload)
     {
         ArgumentNullException.ThrowIfNull(destination);
+        if (_local is { } local && local.TryDefer(this, destination, payload))
+        {
+            Interlocked.Increment(ref _sent);
+            TransportMetrics.Sent.Add(1, _endpointTag);
+            TransportLog.DatagramSent(_logger, payload.Length, destination, LocalEndpoint);
+            return;
+        }
+
+        SendThroughSocket(destination, payload);
+    }
+
+    internal void SendThroughSocket(IPEndPoint destination, ReadOnlySpan<byte> payload)
+    {
         try
         {
             _socket.SendTo(payload, SocketFlags.None, DestinationAddress.For(destination, _dualMode));
@@ -179,6 +223,8 @@ public sealed class UdpEndpointHost : IDatagramSender, IDisposable
         var received = new SocketAddress(AddressFamily);
         var sources = new SourceEndpointCache(LocalEndpoint);
         var handler = _handler!;
+        var local = _local;
+        local?.AttachCurrentThread();
         while (!_stopping)
         {
             int length;
@@ -201,23 +247,31 @@ public sealed class UdpEndpointHost : IDatagramSender, IDisposable
                 return;
             }
 
-            var source = sources.Get(received);
-            Interlocked.Increment(ref _received);
-            TransportMetrics.Received.Add(1, _endpointTag);
-            TransportLog.DatagramReceived(_logger, length, source, LocalEndpoint);
-            try
+            Dispatch(handler, buffer.AsSpan(0, length), sources.Get(received));
+            local?.Drain();
+        }
+    }
+
+    /// <summary>A datagram from a socket of this node, delivered in-process on the sender's receive thread (the caller checked <see cref="IsReceiving"/>).</summary>
+    internal void DeliverLocal(ReadOnlySpan<byte> payload, IPEndPoint source) => Dispatch(_handler!, payload, source);
+
+    private void Dispatch(DatagramHandler handler, ReadOnlySpan<byte> payload, IPEndPoint source)
+    {
+        Interlocked.Increment(ref _received);
+        TransportMetrics.Received.Add(1, _endpointTag);
+        TransportLog.DatagramReceived(_logger, payload.Length, source, LocalEndpoint);
+        try
+        {
+            handler(new InboundDatagram(payload, source, LocalEndpoint));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A handler bug must not kill the socket's only reader.
+            Interlocked.Increment(ref _handlerErrors);
+            TransportMetrics.RoleErrors.Add(1, _endpointTag);
+            if (_handlerErrorReports.TryReport(out var errors))
             {
-                handler(new InboundDatagram(buffer.AsSpan(0, length), source, LocalEndpoint));
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // A handler bug must not kill the socket's only reader.
-                Interlocked.Increment(ref _handlerErrors);
-                TransportMetrics.RoleErrors.Add(1, _endpointTag);
-                if (_handlerErrorReports.TryReport(out var errors))
-                {
-                    TransportLog.HandlerThrew(_logger, LocalEndpoint, errors, e);
-                }
+                TransportLog.HandlerThrew(_logger, LocalEndpoint, errors, e);
             }
         }
     }

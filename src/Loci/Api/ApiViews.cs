@@ -91,6 +91,9 @@ internal static class ApiViews
                 resolution_dropped = r.ResolutionDropped,
                 role_errors = r.RoleErrors,
             },
+
+            // Node-wide (repeated for each role): datagrams between the node's own roles handed over in-process.
+            local_delivery = n.LocalDelivery is { } local ? new { delivered = local.Delivered, fell_back = local.FellBack } : null,
             latency = new
             {
                 queues = r.Latencies.Select(q => new { queue = q.Queue, processing = Quantiles(q.Processing), waiting = Quantiles(q.Waiting) }).ToArray(),

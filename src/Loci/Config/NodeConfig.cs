@@ -16,6 +16,13 @@ public sealed record NodeConfig
     /// <summary>The local HTTP API (127.0.0.1:9242 unless set).</summary>
     public IPEndPoint Api { get; init; } = new(IPAddress.Loopback, DefaultApiPort);
 
+    /// <summary>
+    /// True (default): datagrams between this node's own roles (a map-resolver and its co-located
+    /// map-server, say) are handed over in-process instead of through the loopback interface
+    /// (Loci.Transport.LocalDelivery); false sends them through the sockets, e.g. to capture them.
+    /// </summary>
+    public bool LocalDelivery { get; init; } = true;
+
     public MapServerConfig? MapServer { get; init; }
 
     public DdtConfig? Ddt { get; init; }

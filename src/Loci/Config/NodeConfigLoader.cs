@@ -66,7 +66,7 @@ public static partial class NodeConfigLoader
 
     private static NodeConfig ReadNode(ConfigReader reader, JsonElement root)
     {
-        if (!reader.IsObject(root, string.Empty, "bind", "api", "map_server", "ddt", "map_resolver", "xtr"))
+        if (!reader.IsObject(root, string.Empty, "bind", "api", "local_delivery", "map_server", "ddt", "map_resolver", "xtr"))
         {
             return new NodeConfig();
         }
@@ -79,6 +79,7 @@ public static partial class NodeConfigLoader
         {
             Bind = bind.Count > 0 ? bind : DefaultBind,
             Api = api ?? new IPEndPoint(IPAddress.Loopback, NodeConfig.DefaultApiPort),
+            LocalDelivery = reader.Boolean(root, string.Empty, "local_delivery") ?? true,
             MapServer = reader.Optional(root, "map_server") is { } ms ? ReadMapServer(reader, ms, "map_server") : null,
             Ddt = reader.Optional(root, "ddt") is { } ddt ? ReadDdt(reader, ddt, "ddt") : null,
             MapResolver = reader.Optional(root, "map_resolver") is { } mr ? ReadMapResolver(reader, mr, "map_resolver") : null,

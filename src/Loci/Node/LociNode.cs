@@ -25,6 +25,7 @@ internal sealed class LociNode : IDisposable
 {
     private readonly List<RoleRunner> _runners = [];
     private readonly List<UdpEndpointHost> _hosts = [];
+    private LocalDelivery? _localDelivery;
     private readonly ILoggerFactory _loggers;
     private readonly IMeterFactory? _meters;
     private readonly ILogger _logger;
@@ -55,12 +56,16 @@ internal sealed class LociNode : IDisposable
 
     public IReadOnlyList<RoleRunner> Runners => _runners;
 
+    /// <summary>In-process delivery between this node's roles; null when the configuration turned it off.</summary>
+    public LocalDelivery? LocalDelivery => _localDelivery;
+
     /// <summary>Binds every endpoint and starts every role. On a bind failure nothing is left bound and the <see cref="EndpointBindException"/> propagates.</summary>
     /// <param name="loggers">Where the node, its roles and sockets log; nowhere when null.</param>
     /// <param name="meters">Creates the roles' and runners' meters; each makes its own when null.</param>
     public static LociNode Start(NodeConfig config, TimeProvider time, ILoggerFactory? loggers = null, IMeterFactory? meters = null)
     {
         var node = new LociNode(loggers ?? NullLoggerFactory.Instance, meters);
+        node._localDelivery = config.LocalDelivery ? new LocalDelivery() : null;
         try
         {
             if (config.MapServer is { } ms)
@@ -142,6 +147,10 @@ internal sealed class LociNode : IDisposable
             var host = UdpEndpointHost.Bind(endpoint, logger: _loggers.CreateLogger<UdpEndpointHost>());
             _hosts.Add(host);
             hosts.Add(host);
+            if (_localDelivery is not null)
+            {
+                host.UseLocalDelivery(_localDelivery);
+            }
         }
 
         return hosts;
