@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using System.Net;
-using Loci.ControlPlane.Ddt;
 using Loci.ControlPlane.Observability;
 using Loci.Prefixes;
 using Loci.Wire;

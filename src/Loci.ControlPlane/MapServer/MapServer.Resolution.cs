@@ -218,22 +218,12 @@ public sealed partial class MapServer
     private void SendMapReply(IPEndPoint to, ulong nonce, in EidPrefix prefix, uint ttl, ReadOnlySpan<LocatorRecord> locators, MapReplyAction action)
     {
         locators = locators[..Math.Min(locators.Length, byte.MaxValue)];
-        var length = 12 + 10 + EidConversions.WireLength(prefix);
-        foreach (var locator in locators)
-        {
-            length += locator.EncodedLength;
-        }
-
+        var length = 12 + RecordLength(prefix, locators);
         Span<byte> buffer = length <= 1024 ? stackalloc byte[length] : new byte[length];
         var writer = new SpanWriter(buffer);
         MapReply.WriteHeader(ref writer, nonce, recordCount: 1);
         EidRecord.WriteHeader(ref writer, ttl, locators.Length, (byte)prefix.Length, action, authoritative: false);
-        EidConversions.WriteWire(ref writer, prefix);
-        foreach (var locator in locators)
-        {
-            locator.WriteTo(ref writer);
-        }
-
+        WriteRecordBody(ref writer, prefix, locators);
         _sender.Send(to, writer.Written);
     }
 
@@ -247,24 +237,36 @@ public sealed partial class MapServer
         // Written straight from the prefix and the peer locators kept ready (no model objects), like SendMapReply.
         var referrals = action == ReferralAction.NotAuthoritative ? [] : _peerReferrals.AsSpan();
         referrals = referrals[..Math.Min(referrals.Length, byte.MaxValue)]; // Referral Count is 8 bits
-        var length = 12 + 10 + EidConversions.WireLength(prefix);
-        foreach (var locator in referrals)
-        {
-            length += locator.EncodedLength;
-        }
-
+        var length = 12 + RecordLength(prefix, referrals);
         Span<byte> buffer = length <= 1024 ? stackalloc byte[length] : new byte[length];
         var writer = new SpanWriter(buffer);
         MapReferral.WriteHeader(ref writer, nonce, recordCount: 1);
         ReferralRecord.WriteHeader(ref writer, ttl, referrals.Length, (byte)prefix.Length, action, authoritative: action != ReferralAction.NotAuthoritative, incomplete: referrals.IsEmpty);
-        EidConversions.WriteWire(ref writer, prefix);
-        foreach (var locator in referrals)
-        {
-            locator.WriteTo(ref writer);
-        }
-
+        WriteRecordBody(ref writer, prefix, referrals);
         _sender.Send(to, writer.Written);
         Counters.ReferralSent();
         MapServerLog.ReferralSent(_logger, action, prefix, to);
+    }
+
+    /// <summary>Encoded length of one record: its 10 header bytes, the EID (AFI included) and the locators (Map-Reply and Map-Referral records alike).</summary>
+    private static int RecordLength(in EidPrefix prefix, ReadOnlySpan<LocatorRecord> locators)
+    {
+        var length = 10 + EidConversions.WireLength(prefix);
+        foreach (var locator in locators)
+        {
+            length += locator.EncodedLength;
+        }
+
+        return length;
+    }
+
+    /// <summary>What follows a record's header: the EID and the locators.</summary>
+    private static void WriteRecordBody(ref SpanWriter writer, in EidPrefix prefix, ReadOnlySpan<LocatorRecord> locators)
+    {
+        EidConversions.WriteWire(ref writer, prefix);
+        foreach (var locator in locators)
+        {
+            locator.WriteTo(ref writer);
+        }
     }
 }
