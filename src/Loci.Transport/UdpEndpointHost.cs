@@ -176,9 +176,7 @@ public sealed class UdpEndpointHost : IDatagramSender, IDisposable
         ArgumentNullException.ThrowIfNull(destination);
         if (_local is { } local && local.TryDefer(this, destination, payload))
         {
-            Interlocked.Increment(ref _sent);
-            TransportMetrics.Sent.Add(1, _endpointTag);
-            TransportLog.DatagramSent(_logger, payload.Length, destination, LocalEndpoint);
+            CountSent(destination, payload.Length);
             return;
         }
 
@@ -190,9 +188,7 @@ public sealed class UdpEndpointHost : IDatagramSender, IDisposable
         try
         {
             _socket.SendTo(payload, SocketFlags.None, DestinationAddress.For(destination, _dualMode));
-            Interlocked.Increment(ref _sent);
-            TransportMetrics.Sent.Add(1, _endpointTag);
-            TransportLog.DatagramSent(_logger, payload.Length, destination, LocalEndpoint);
+            CountSent(destination, payload.Length);
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException or ArgumentException)
         {
@@ -203,6 +199,14 @@ public sealed class UdpEndpointHost : IDatagramSender, IDisposable
                 TransportLog.SendFailed(_logger, LocalEndpoint, destination, e.Message, failures);
             }
         }
+    }
+
+    /// <summary>One datagram out, through the kernel or in-process alike.</summary>
+    private void CountSent(IPEndPoint destination, int length)
+    {
+        Interlocked.Increment(ref _sent);
+        TransportMetrics.Sent.Add(1, _endpointTag);
+        TransportLog.DatagramSent(_logger, length, destination, LocalEndpoint);
     }
 
     public void Dispose()
